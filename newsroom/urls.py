@@ -1,0 +1,27 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from newsroom import views
+
+admin.site.site_header = _("Tòa soạn – Quản trị nội dung")
+admin.site.site_title = _("Tòa soạn")
+admin.site.index_title = _("Bàn làm việc")
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("quan-tri/", admin.site.urls),
+    path("binh-luan/", include("comments.urls")),
+    path("", include("articles.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler400 = "newsroom.views.bad_request"
+handler403 = "newsroom.views.permission_denied"
+handler404 = "newsroom.views.page_not_found"
+handler500 = "newsroom.views.server_error"
