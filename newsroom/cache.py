@@ -1,0 +1,63 @@
+"""Cache generations: the one way public pages learn that content changed.
+
+Public pages cache their rendered parts under keys that include a generation number. Changing
+content bumps a generation, so every key built from the old number is simply never read again
+(and expires by itself): no key listing, no pattern deletes, and it works the same on
+local memory and on Redis shared by several app servers.
+
+- `site` generation: anything that can appear on many pages (home, lists, most read,
+  related, feeds, sitemaps) — bumped when an article is published, edited or withdrawn.
+- `article:<id>` generation: one article's page — bumped when it is edited or when a comment
+  on it is approved or changed.
+"""
+
+from django.core.cache import cache
+
+_PREFIX = "gen:"
+# Generations outlive the fragments they guard; a lost generation only means a cache miss.
+_GENERATION_TIMEOUT = 60 * 60 * 24 * 30
+
+
+def _key(scope: str) -> str:
+    return f"{_PREFIX}{scope}"
+
+
+def generation(scope: str) -> int:
+    value = cache.get(_key(scope))
+    if value is None:
+        value = 1
+        cache.add(_key(scope), value, _GENERATION_TIMEOUT)
+    return int(value)
+
+
+def generations(*scopes: str) -> dict[str, int]:
+    """Several generations in one cache round trip (pages need the site's and their own)."""
+    keys = {_key(scope): scope for scope in scopes}
+    found = cache.get_many(list(keys))
+    result = {}
+    for key, scope in keys.items():
+        if key in found:
+            result[scope] = int(found[key])
+        else:
+            cache.add(key, 1, _GENERATION_TIMEOUT)
+            result[scope] = 1
+    return result
+
+
+def bump(scope: str) -> None:
+    try:
+        cache.incr(_key(scope))
+    except ValueError:
+        # Not in the cache yet (or evicted): start above 1 so no page keyed on 1 survives.
+        cache.set(_key(scope), 2, _GENERATION_TIMEOUT)
+
+
+def article_changed(article_id: int) -> None:
+    """An article was published, edited or withdrawn: its page and every list may change."""
+    bump(f"article:{article_id}")
+    bump("site")
+
+
+def comments_changed(article_id: int) -> None:
+    """A comment on this article became public or changed: only its page changes."""
+    bump(f"article:{article_id}")
