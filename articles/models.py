@@ -60,7 +60,9 @@ class Region(models.Model):
         on_delete=models.PROTECT,
         related_name="children",
     )
-    latitude = models.DecimalField(_("vĩ độ"), max_digits=8, decimal_places=5, null=True, blank=True)
+    latitude = models.DecimalField(
+        _("vĩ độ"), max_digits=8, decimal_places=5, null=True, blank=True
+    )
     longitude = models.DecimalField(
         _("kinh độ"), max_digits=8, decimal_places=5, null=True, blank=True
     )
@@ -153,7 +155,10 @@ class Photo(models.Model):
         related_name="photos",
     )
     licence = models.CharField(
-        _("nguồn / bản quyền"), max_length=200, blank=True, help_text=_("Ví dụ: ảnh tư liệu, CC BY 4.0.")
+        _("nguồn / bản quyền"),
+        max_length=200,
+        blank=True,
+        help_text=_("Ví dụ: ảnh tư liệu, CC BY 4.0."),
     )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False
@@ -180,9 +185,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_listing(self):
         return self.select_related("section", "primary_region", "featured_photo").prefetch_related(
-            models.Prefetch(
-                "credits", queryset=BylineCredit.objects.select_related("contributor")
-            )
+            models.Prefetch("credits", queryset=BylineCredit.objects.select_related("contributor"))
         )
 
 
@@ -211,7 +214,9 @@ class Article(models.Model):
     regions = models.ManyToManyField(
         Region, verbose_name=_("địa phương khác"), blank=True, related_name="articles"
     )
-    tags = models.ManyToManyField(Tag, verbose_name=_("từ khóa"), blank=True, related_name="articles")
+    tags = models.ManyToManyField(
+        Tag, verbose_name=_("từ khóa"), blank=True, related_name="articles"
+    )
     featured_photo = models.ForeignKey(
         Photo,
         verbose_name=_("ảnh đại diện"),
