@@ -4,6 +4,7 @@ Business rules that write (publishing, submitting, slugs, sanitizing) live in
 `articles/services.py`; shared reads in `articles/selectors.py`.
 """
 
+import reversion
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -164,11 +165,18 @@ class Photo(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False
     )
     created_at = models.DateTimeField(_("ngày tải lên"), default=timezone.now, editable=False)
+    renditions = models.JSONField(
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text="Resized copies by alias: [file name, width, height] (articles.images).",
+    )
 
     class Meta:
         verbose_name = _("ảnh")
         verbose_name_plural = _("kho ảnh")
         ordering = ["-created_at"]
+        indexes = [models.Index(fields=["-created_at"], name="photo_created")]
 
     def __str__(self):
         return self.title
@@ -189,6 +197,7 @@ class ArticleQuerySet(models.QuerySet):
         )
 
 
+@reversion.register(follow=("credits", "photos"))
 class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("bản nháp")
@@ -287,6 +296,8 @@ class Article(models.Model):
             ),
             models.Index(fields=["created_by", "status"], name="article_author_status"),
             models.Index(fields=["-updated_at"], name="article_updated"),
+            # The admin list's default order and its date hierarchy.
+            models.Index(fields=["-publish_at", "-id"], name="article_publish_at"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -318,6 +329,7 @@ class Article(models.Model):
         )
 
 
+@reversion.register()
 class BylineCredit(models.Model):
     """One line of a byline: who did what. Order matters: “Bài: A; Ảnh: B”."""
 
@@ -352,6 +364,7 @@ class BylineCredit(models.Model):
         return f"{self.get_role_display()}: {self.contributor}"
 
 
+@reversion.register()
 class ArticlePhoto(models.Model):
     """A photo used in an article's body, with this use's caption and alt text."""
 

@@ -22,6 +22,9 @@ ROLE_PERMISSIONS = {
     REPORTER: [
         *_crud("articles.article", "add", "change", "view"),
         "articles.submit_article",
+        # Bylines and placed photos are edited inline with the article (own drafts only).
+        *_crud("articles.bylinecredit", "add", "change", "delete", "view"),
+        *_crud("articles.articlephoto", "add", "change", "delete", "view"),
         *_crud("articles.photo", "add", "change", "view"),
         *_crud("articles.tag", "add", "view"),
         *_crud("articles.contributor", "add", "view"),
@@ -32,6 +35,8 @@ ROLE_PERMISSIONS = {
         *_crud("articles.article", "add", "change", "delete", "view"),
         "articles.submit_article",
         "articles.publish_article",
+        *_crud("articles.bylinecredit", "add", "change", "delete", "view"),
+        *_crud("articles.articlephoto", "add", "change", "delete", "view"),
         *_crud("articles.photo", "add", "change", "delete", "view"),
         *_crud("articles.tag", "add", "change", "delete", "view"),
         *_crud("articles.contributor", "add", "change", "delete", "view"),

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "easy_thumbnails",
     "reversion",
+    "django_prose_editor",
     "newsroom",
     "articles",
     "comments",
