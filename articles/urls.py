@@ -1,9 +1,22 @@
 from django.urls import path
 
-from articles import views
+from articles import feeds, views
 
 app_name = "articles"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("<slug:slug>-<int:pk>.html", views.article_detail, name="detail"),
+    path("xem-truoc/<int:pk>/", views.article_preview, name="preview"),
+    path("chuyen-muc/<slug:slug>/", views.section_page, name="section"),
+    path("chuyen-muc/<slug:slug>/rss/", feeds.SectionFeed(), name="section_feed"),
+    path("chuyen-muc/<slug:slug>/atom/", feeds.SectionAtomFeed(), name="section_atom"),
+    path("dia-phuong/<slug:slug>/", views.region_page, name="region"),
+    path("dia-phuong/<slug:slug>/rss/", feeds.RegionFeed(), name="region_feed"),
+    path("dia-phuong/<slug:slug>/atom/", feeds.RegionAtomFeed(), name="region_atom"),
+    path("chu-de/<slug:slug>/", views.tag_page, name="tag"),
+    path("tac-gia/<slug:slug>/", views.contributor_page, name="contributor"),
+    path("rss/", feeds.LatestFeed(), name="feed"),
+    path("atom/", feeds.LatestAtomFeed(), name="atom"),
+    path("tat-thong-bao/", views.banner_dismiss, name="banner_dismiss"),
 ]

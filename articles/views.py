@@ -1,8 +1,555 @@
-from django.shortcuts import render
+"""The public site's pages. Thin: reads come from selectors, the HTML from templates.
 
-from articles.models import Article
+Caching, for anonymous visitors:
+- A page is rendered once per content generation (`newsroom.cache`) and kept as HTML with a
+  few holes for what differs per request: the dismissable banner (a cookie), flash messages,
+  and the comment form with its CSRF token and signed timestamp. A hit costs no query:
+  generations come in one cache round trip, the holes are filled from small templates.
+- Below the pages, fragments with their own keys, so that a publish (which changes every
+  page) does not redo what did not change: an article's own HTML and its comment list (per
+  article generation), its related articles' ids (re-scored every RELATED_SECONDS, re-read
+  through `published()` each time), the side column (per site and weather generation), the
+  navigation and most-read lists (per site generation).
+- Pages expire by themselves at the latest when the next scheduled article goes live, since
+  no one bumps a generation at that moment.
+Logged-in users (the newsroom) get article pages built fresh; previews are never cached.
+"""
+
+import re
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from django.conf import settings
+from django.contrib import messages as flash
+from django.core.cache import cache
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST, require_safe
+
+from articles import permissions, selectors
+from articles.body import featured_image, render_body
+from articles.bylines import format_byline
+from articles.models import Article, BylineCredit, Contributor, Section, Tag
+from comments.selectors import comments_for_article
+from newsroom.cache import generation, generations
+from readership.selectors import article_most_read
+from readership.services import should_count, view_record
+from weather.selectors import reading_for_region
+
+PER_PAGE = 20
+BANNER_COOKIE = "nr_thong_bao"
+# Raise when the banner's message changes, so readers who closed the old one see the new one.
+BANNER_VERSION = "1"
+_PAGE_PARAM = re.compile(r"[1-9][0-9]{0,5}")
+_HOLE_SECRET = salted_hmac("articles.views.holes", "v1").hexdigest()[:16]
 
 
+def _hole(name: str) -> str:
+    # Cached HTML never contains an HTML comment otherwise: text is escaped and the body is
+    # sanitized (nh3 drops comments), so a marker cannot be planted by content.
+    return f"<!--nr:{name}:{_HOLE_SECRET}-->"
+
+
+HOLES = {name: _hole(name) for name in ("banner", "messages", "comment_form")}
+
+
+@dataclass
+class CachedPage:
+    html: str
+    # What the holes need on a cache hit, without a query.
+    article: Article | None = None
+    slug: str = ""
+
+
+def absolute(path: str) -> str:
+    return f"{settings.SITE_URL}{path}"
+
+
+def _cacheable(request) -> bool:
+    return request.method in ("GET", "HEAD") and not request.user.is_authenticated
+
+
+def page_number(request) -> int:
+    value = request.GET.get("page", "1")
+    if not _PAGE_PARAM.fullmatch(value):
+        raise Http404("Số trang không hợp lệ.")
+    return int(value)
+
+
+def paginate(queryset, number: int, per_page: int = PER_PAGE):
+    try:
+        return Paginator(queryset, per_page, allow_empty_first_page=True).page(number)
+    except InvalidPage as error:
+        raise Http404("Không có trang này.") from error
+
+
+def site_wide(name: str, read):
+    """A read that every page repeats (navigation, most read), kept for the current `site`
+    generation: a page rebuilt after a publish does not run it again."""
+    key = f"shared:{name}:{generation('site')}"
+    value = cache.get(key)
+    if value is None:
+        value = read()
+        cache.set(key, value, settings.CACHE_MIDDLEWARE_SECONDS)
+    return value
+
+
+def base_context(*, nav_sections=None, **extra) -> dict:
+    if nav_sections is None:
+        nav_sections = site_wide("nav", selectors.nav_sections)
+    return {
+        "nav_sections": nav_sections,
+        "hole_banner": mark_safe(HOLES["banner"]),  # noqa: S308 - our constant
+        "hole_messages": mark_safe(HOLES["messages"]),  # noqa: S308
+        "hole_comment_form": mark_safe(HOLES["comment_form"]),  # noqa: S308
+        **extra,
+    }
+
+
+def fill_holes(request, page: CachedPage) -> str:
+    html = page.html
+    if request.COOKIES.get(BANNER_COOKIE) != BANNER_VERSION:
+        banner = render_to_string(
+            "articles/_banner.html",
+            {"next": request.get_full_path(), "banner_version": BANNER_VERSION},
+            request=request,
+        )
+    else:
+        banner = ""
+    html = html.replace(HOLES["banner"], banner, 1)
+    messages_html = ""
+    stored = list(flash.get_messages(request))
+    if stored:
+        messages_html = render_to_string("articles/_messages.html", {"flash": stored})
+    html = html.replace(HOLES["messages"], messages_html, 1)
+    if HOLES["comment_form"] in html:
+        html = html.replace(HOLES["comment_form"], _comment_form_html(request, page), 1)
+    return html
+
+
+def _comment_form_html(request, page: CachedPage) -> str:
+    if page.article is None:
+        return ""
+    # The comments app's tag builds a fresh form (a reply with ?tra_loi=) with its own token.
+    return render_to_string("comments/_form.html", {"article": page.article}, request=request)
+
+
+def _respond(request, key: str, build) -> HttpResponse:
+    """Serve the page from the cache when allowed, else build (a CachedPage), store, serve."""
+    cacheable = _cacheable(request)
+    page = cache.get(key) if cacheable else None
+    if page is None:
+        page = build()
+        if cacheable:
+            cache.set(key, page, selectors.page_cache_timeout())
+    return HttpResponse(fill_holes(request, page))
+
+
+# --- Pages -----------------------------------------------------------------------------------
+
+
+@require_safe
 def home(request):
-    articles = Article.objects.published().for_listing()[:20]
-    return render(request, "articles/home.html", {"articles": articles})
+    gens = generations("site", "weather")
+
+    def build():
+        sections = site_wide("nav", selectors.nav_sections)
+        top = list(selectors.latest(limit=7))
+        local_section = next((s for s in sections if s.is_local), None)
+        # The local section has its own block with the region links; the others skip what
+        # the top stories already show.
+        listed = [s for s in sections if s is not local_section]
+        grouped = selectors.latest_by_section(listed, exclude=[a.pk for a in top])
+        context = base_context(
+            nav_sections=sections,
+            top_story=top[0] if top else None,
+            top_more=top[1:],
+            by_section=[(s, grouped[s.pk]) for s in listed if grouped[s.pk]],
+            local_news=list(selectors.local_articles()[:6]),
+            local_regions=selectors.root_regions(),
+            local_section=local_section,
+            sidebar_html=mark_safe(_sidebar(None, gens)),  # noqa: S308 - our template
+            canonical_url=absolute("/"),
+            is_home=True,
+        )
+        return CachedPage(render_to_string("articles/home.html", context, request=request))
+
+    return _respond(request, f"page:home:{gens['site']}:{gens['weather']}", build)
+
+
+# What belongs to one article (its own HTML, its comments) changes only with that article's
+# generation, not with every publish elsewhere, so it outlives the pages that show it.
+ARTICLE_FRAGMENT_SECONDS = 60 * 60
+# Related articles are re-scored at most this often; the list is re-read through
+# `published()` on every rebuild, so a withdrawn article leaves it at once.
+RELATED_SECONDS = 10 * 60
+
+
+@dataclass
+class ArticleParts:
+    """The article-specific parts of its page, rendered once per article generation."""
+
+    article: Article  # slim copy: what URLs, related scoring and the comment form need
+    tag_ids: list[int]
+    province_id: int | None
+    head_html: str  # description, Open Graph, Twitter card, JSON-LD
+    main_html: str  # the article itself, breadcrumbs to share links
+    comments_html: str
+
+
+def _slim(article: Article) -> Article:
+    """The article's own fields without the related rows, small enough to cache."""
+    return Article(
+        pk=article.pk,
+        slug=article.slug,
+        title=article.title,
+        section_id=article.section_id,
+        primary_region_id=article.primary_region_id,
+        status=article.status,
+        publish_at=article.publish_at,
+        comments_enabled=article.comments_enabled,
+    )
+
+
+def _build_parts(article: Article) -> ArticleParts:
+    chain = selectors.region_chain(article.primary_region)
+    url = absolute(article.get_absolute_url())
+    featured = featured_image(article)
+    tags = list(article.tags.all())
+    thread = comments_for_article(article)
+    context = {
+        "SITE_NAME": settings.SITE_NAME,
+        "article": article,
+        "body": render_body(article),
+        "featured": featured,
+        "byline": format_byline(article.credits.all()),
+        "regions": chain,
+        "tags": tags,
+        "canonical_url": url,
+        "share": share_links(url, article.title),
+        "was_updated": article.publish_at is not None
+        and (article.updated_at - article.publish_at).total_seconds() > 300,
+        "modified_at": _modified_at(article),
+        "structured_data": article_structured_data(article, url=url, featured=featured, tags=tags),
+        "comment_count": thread.count,
+    }
+    return ArticleParts(
+        article=_slim(article),
+        tag_ids=[tag.pk for tag in tags],
+        province_id=chain[0].pk if chain else None,
+        head_html=render_to_string("articles/_article_head.html", context),
+        main_html=render_to_string("articles/_article_main.html", context),
+        comments_html=render_to_string(
+            "comments/_list.html", {"article": article, "comment_thread": thread}
+        ),
+    )
+
+
+def _article_parts(pk: int, article_generation: int) -> ArticleParts | None:
+    """From the cache, else built from the database; None when the article is not public.
+
+    Not-found is never cached: a scheduled article becomes public by the clock alone.
+    """
+    key = f"frag:article:{pk}:{article_generation}"
+    parts = cache.get(key)
+    if parts is None:
+        article = selectors.article_for_page(pk)
+        if article is None:
+            return None
+        parts = _build_parts(article)
+        cache.set(key, parts, ARTICLE_FRAGMENT_SECONDS)
+    return parts
+
+
+def _related(parts: ArticleParts, article_generation: int) -> list[Article]:
+    key = f"frag:related:{parts.article.pk}:{article_generation}"
+    ids = cache.get(key)
+    if ids is None:
+        related = selectors.article_related(parts.article, tag_ids=parts.tag_ids)
+        cache.set(key, [a.pk for a in related], RELATED_SECONDS)
+        return related
+    return selectors.published_in_order(ids)
+
+
+def _sidebar(province_id: int | None, gens: dict) -> str:
+    """Weather and most read: the same for every page about one province, per generation."""
+    key = f"frag:sidebar:{province_id}:{gens['site']}:{gens['weather']}"
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string(
+            "articles/_sidebar.html",
+            {
+                "weather": reading_for_region(province_id),
+                "most_read": site_wide("most-read", article_most_read),
+            },
+        )
+        cache.set(key, html, settings.CACHE_MIDDLEWARE_SECONDS)
+    return html
+
+
+def _modified_at(article: Article):
+    return max(article.updated_at, article.publish_at) if article.publish_at else article.updated_at
+
+
+def _iso(moment) -> str:
+    return timezone.localtime(moment).replace(microsecond=0).isoformat()
+
+
+def article_structured_data(article: Article, *, url: str, featured, tags) -> dict:
+    """schema.org NewsArticle, as search engines read it for news results."""
+    authors, seen = [], set()
+    for credit in article.credits.all():
+        person = credit.contributor
+        if person.pk in seen:
+            continue
+        seen.add(person.pk)
+        kind = "Organization" if credit.role == BylineCredit.Role.GROUP else "Person"
+        authors.append(
+            {"@type": kind, "name": person.name, "url": absolute(person.get_absolute_url())}
+        )
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title,
+        "description": article.lead,
+        "url": url,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "inLanguage": "vi",
+        "articleSection": article.section.name,
+        "dateModified": _iso(_modified_at(article)),
+        "author": authors,
+        "publisher": {
+            "@type": "NewsMediaOrganization",
+            "name": settings.SITE_NAME,
+            "url": absolute("/"),
+            "logo": {
+                "@type": "ImageObject",
+                "url": absolute(static("img/logo.png")),
+                "width": 512,
+                "height": 512,
+            },
+        },
+    }
+    if article.publish_at:
+        data["datePublished"] = _iso(article.publish_at)
+    if featured:
+        data["image"] = [absolute(featured.src)]
+    if tags:
+        data["keywords"] = [tag.name for tag in tags]
+    return data
+
+
+def share_links(url: str, title: str) -> list[dict]:
+    """Plain links to each network's own share page: no third-party script on our pages."""
+    u, t = quote(url, safe=""), quote(title, safe="")
+    return [
+        {"name": "Facebook", "code": "facebook",
+         "href": f"https://www.facebook.com/sharer/sharer.php?u={u}"},
+        {"name": "Zalo", "code": "zalo", "href": f"https://sp.zalo.me/share_inline?url={u}"},
+        {"name": "X", "code": "x", "href": f"https://x.com/intent/tweet?url={u}&text={t}"},
+        {"name": "Email", "code": "email", "href": f"mailto:?subject={t}&body={u}"},
+    ]  # fmt: skip
+
+
+def _fresh_sidebar(parts: ArticleParts) -> str:
+    return render_to_string(
+        "articles/_sidebar.html",
+        {"weather": reading_for_region(parts.province_id), "most_read": article_most_read()},
+    )
+
+
+def _render_article(request, parts: ArticleParts, *, related, sidebar: str, preview=False) -> str:
+    # Every part was rendered by our own templates, escaping included.
+    html = {
+        name: mark_safe(getattr(parts, name))  # noqa: S308
+        for name in ("head_html", "main_html", "comments_html")
+    }
+    context = base_context(
+        article=parts.article,
+        preview=preview,
+        canonical_url=absolute(parts.article.get_absolute_url()),
+        related=related,
+        sidebar_html=mark_safe(sidebar),  # noqa: S308
+        **html,
+    )
+    return render_to_string("articles/detail.html", context, request=request)
+
+
+@require_safe
+def article_detail(request, slug, pk):
+    scope = f"article:{pk}"
+    gens = generations("site", scope, "weather")
+    key = f"page:article:{pk}:{gens['site']}:{gens[scope]}:{gens['weather']}"
+    cacheable = _cacheable(request)
+    page = cache.get(key) if cacheable else None
+    if page is None:
+        # Logged-in users (the newsroom checking its work) get every part fresh.
+        if cacheable:
+            parts = _article_parts(pk, gens[scope])
+        else:
+            article = selectors.article_for_page(pk)
+            parts = _build_parts(article) if article is not None else None
+        if parts is None:
+            raise Http404("Không có bài viết này.")
+        html = _render_article(
+            request,
+            parts,
+            related=_related(parts, gens[scope])
+            if cacheable
+            else selectors.article_related(parts.article, tag_ids=parts.tag_ids),
+            sidebar=_sidebar(parts.province_id, gens) if cacheable else _fresh_sidebar(parts),
+        )
+        page = CachedPage(html=html, article=parts.article, slug=parts.article.slug)
+        if cacheable:
+            cache.set(key, page, selectors.page_cache_timeout())
+    if page.slug != slug:
+        return HttpResponseRedirect(page.article.get_absolute_url(), status=301)
+    if should_count(request):
+        view_record(article_id=pk)
+    return HttpResponse(fill_holes(request, page))
+
+
+@never_cache
+@require_safe
+def article_preview(request, pk):
+    """The article as it will look, for staff allowed to read it (articles.permissions); 404
+    for everyone else, so the public cannot learn which unpublished ids exist. Nothing here is
+    read from or written to the cache."""
+    user = request.user
+    article = None
+    if user.is_authenticated and user.is_staff:
+        article = selectors.article_for_page(pk, live_only=False)
+    if article is None or not permissions.can_view_article(user, article):
+        raise Http404("Không có bài viết này.")
+    parts = _build_parts(article)
+    html = _render_article(
+        request,
+        parts,
+        related=selectors.article_related(article),
+        sidebar=_fresh_sidebar(parts),
+        preview=True,
+    )
+    # No comment form on a preview: comments open once the article is public.
+    page = CachedPage(html=html, article=None, slug=article.slug)
+    response = HttpResponse(fill_holes(request, page))
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def _list_page(request, *, kind: str, slug: str, template: str, describe):
+    """A paginated list, cached by its slug: a cache hit costs no query at all.
+
+    `describe()` looks the subject up (Http404 when unknown) and returns the article queryset
+    and the template's extra context; it runs only when the page is built.
+    """
+    number = page_number(request)
+
+    def build():
+        queryset, context = describe()
+        page_obj = paginate(queryset, number)
+        full = base_context(page_obj=page_obj, articles=list(page_obj.object_list), **context)
+        full["canonical_url"] = absolute(request.path + (f"?page={number}" if number > 1 else ""))
+        return CachedPage(render_to_string(template, full, request=request))
+
+    key = f"page:{kind}:{slug}:{generation('site')}:{number}"
+    return _respond(request, key, build)
+
+
+@require_safe
+def section_page(request, slug):
+    def describe():
+        section = get_object_or_404(Section, slug=slug)
+        return selectors.section_articles(section), {
+            "section": section,
+            "current_section_id": section.pk,
+            "local_regions": selectors.root_regions() if section.is_local else [],
+            "feed_url": reverse("articles:section_feed", kwargs={"slug": section.slug}),
+        }
+
+    return _list_page(
+        request, kind="section", slug=slug, template="articles/section.html", describe=describe
+    )
+
+
+@require_safe
+def region_page(request, slug):
+    def describe():
+        region = selectors.region_with_family(slug)
+        if region is None:
+            raise Http404("Không có địa phương này.")
+        return selectors.region_articles(region), {
+            "region": region,
+            "show_section": True,
+            "regions": selectors.region_chain(region),
+            "subregions": list(region.children.all()),
+            "feed_url": reverse("articles:region_feed", kwargs={"slug": region.slug}),
+        }
+
+    return _list_page(
+        request, kind="region", slug=slug, template="articles/region.html", describe=describe
+    )
+
+
+@require_safe
+def tag_page(request, slug):
+    def describe():
+        tag = get_object_or_404(Tag, slug=slug)
+        return selectors.tag_articles(tag), {"tag": tag, "show_section": True}
+
+    return _list_page(
+        request, kind="tag", slug=slug, template="articles/tag.html", describe=describe
+    )
+
+
+@require_safe
+def contributor_page(request, slug):
+    def describe():
+        contributor = get_object_or_404(Contributor, slug=slug)
+        return selectors.contributor_articles(contributor), {
+            "contributor": contributor,
+            "show_section": True,
+        }
+
+    return _list_page(
+        request,
+        kind="contributor",
+        slug=slug,
+        template="articles/contributor.html",
+        describe=describe,
+    )
+
+
+@require_POST
+def banner_dismiss(request):
+    """Without JavaScript, "Tắt" posts here; the script sets the same cookie in place."""
+    target = request.POST.get("next", "/")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = "/"
+    response = redirect(target)
+    response.set_cookie(
+        BANNER_COOKIE,
+        BANNER_VERSION,
+        max_age=365 * 24 * 60 * 60,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )
+    return response
+
+
+@require_safe
+def robots_txt(request):
+    return HttpResponse(
+        render_to_string("robots.txt", {"SITE_URL": settings.SITE_URL}),
+        content_type="text/plain; charset=utf-8",
+    )

@@ -43,7 +43,13 @@ ROLE_PERMISSIONS = {
         *_crud("articles.section", "add", "change", "view"),
         *_crud("articles.region", "add", "change", "view"),
     ],
-    MODERATOR: [],
+    MODERATOR: [
+        # The queue and its actions (comments.moderation) need moderate_comment; the admin
+        # shows comments read-only; the word lists are theirs to keep.
+        "comments.moderate_comment",
+        *_crud("comments.comment", "change", "view"),
+        *_crud("comments.bannedword", "add", "change", "delete", "view"),
+    ],
 }
 
 

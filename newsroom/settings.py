@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "articles",
     "comments",
     "weather",
+    "readership",
+    "search",
 ]
 
 MIDDLEWARE = [
@@ -178,6 +180,8 @@ if not SECURE_HSTS_PRELOAD:
 
 CSRF_FAILURE_VIEW = "newsroom.views.csrf_failure"
 RATELIMIT_VIEW = "newsroom.views.ratelimited"
+# Rate limits count per client, taken correctly behind TRUSTED_PROXY_COUNT proxies.
+RATELIMIT_IP_META_KEY = "newsroom.clientip.client_ip"
 RATELIMIT_ENABLE = env.bool("RATELIMIT_ENABLE", default=True)
 
 # Newsroom's own settings.

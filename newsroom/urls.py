@@ -1,8 +1,11 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from articles import sitemaps
+from articles import views as public_views
 from newsroom import views
 
 admin.site.site_header = _("Tòa soạn – Quản trị nội dung")
@@ -13,6 +16,21 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("quan-tri/", admin.site.urls),
     path("binh-luan/", include("comments.urls")),
+    path("tim-kiem/", include("search.urls")),
+    path("robots.txt", public_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemaps.index, name="sitemap"),
+    path(
+        "sitemap-tin-moi.xml",
+        sitemaps.cached_by_site_generation(sitemap_views.sitemap),
+        {"sitemaps": sitemaps.NEWS_SITEMAPS, "template_name": "articles/sitemap_news.xml"},
+        name="sitemap_news",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemaps.cached_by_site_generation(sitemap_views.sitemap),
+        {"sitemaps": sitemaps.SITEMAPS},
+        name="sitemap_section",
+    ),
     path("", include("articles.urls")),
 ]
 

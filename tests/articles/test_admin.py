@@ -240,6 +240,19 @@ def test_inline_photo_and_byline_are_saved_with_the_article(client, reporter, ph
     assert article.photos.get().alt == "Cây cầu thép"
 
 
+def test_change_form_has_the_editor_and_preview_link(client, reporter, photo):
+    article = services.article_create(
+        user=reporter, title="Bài nháp", lead="Sapo.", section=make_section()
+    ).article
+    client.force_login(reporter)
+    page = client.get(reverse("admin:articles_article_change", args=[article.pk])).content.decode()
+    assert "data-django-prose-editor-configurable" in page
+    assert "articles/editor/article-photo.js" in page
+    assert "django_prose_editor/editor.js" in page
+    assert "cdn" not in page.lower().replace("cdnjs", "cdn")  # all from our own static files
+    assert reverse("articles:preview", args=[article.pk]) in page
+
+
 def test_status_and_time_are_read_only_for_reporters(client, reporter, editor):
     client.force_login(reporter)
     page = client.get(reverse("admin:articles_article_add")).content.decode()

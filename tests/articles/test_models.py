@@ -33,6 +33,11 @@ def test_published_without_a_time_is_refused_by_the_database():
         make_article(published=False, status=Status.PUBLISHED)
 
 
+def test_url_is_slug_dash_pk_dot_html():
+    article = make_article(slug="le-hoi-lam-kinh")
+    assert article.get_absolute_url() == f"/le-hoi-lam-kinh-{article.pk}.html"
+
+
 def test_articles_and_their_bylines_and_photo_uses_are_versioned():
     assert reversion.is_registered(Article)
     assert reversion.is_registered(BylineCredit)

@@ -1,0 +1,244 @@
+"""Reads the public site shares: every query a public page runs starts from `published()`.
+
+Each function returns a queryset or a list in a fixed number of queries, whatever the amount of
+content, so pages keep a constant query count (pinned in tests/site/test_query_counts.py).
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import Coalesce, RowNumber
+from django.utils import timezone
+
+from articles.models import Article, BylineCredit, Region, Section, Tag
+
+# Related articles are looked for within this distance in time from the article itself: news
+# from years ago is rarely "related", and the window keeps the scoring query small.
+RELATED_WINDOW = timedelta(days=365)
+RELATED_POOL = 200
+
+
+def cards(queryset):
+    """What a card in a list shows: title, section, time, lead and featured photo; no body and
+    no byline, so neither is loaded."""
+    return queryset.select_related("section", "featured_photo").defer("body", "search_text")
+
+
+def nav_sections() -> list[Section]:
+    return list(Section.objects.only("name", "slug", "is_local", "position"))
+
+
+def article_for_page(pk: int, *, live_only: bool = True) -> Article | None:
+    """One article with everything its page shows, in a fixed number of queries.
+
+    The region chain (ward → district → province) comes with the article so the weather box
+    and the breadcrumbs need no query of their own.
+    """
+    queryset = Article.objects.published() if live_only else Article.objects.all()
+    queryset = queryset.select_related(
+        "section", "primary_region__parent__parent", "featured_photo"
+    ).prefetch_related(
+        Prefetch("credits", queryset=BylineCredit.objects.select_related("contributor")),
+        Prefetch("tags", queryset=Tag.objects.order_by("name")),
+    )
+    return queryset.filter(pk=pk).first()
+
+
+def region_chain(region: Region | None) -> list[Region]:
+    """The region and its parents, province first, from rows already loaded with the article."""
+    chain = []
+    while region is not None:
+        chain.append(region)
+        region = region.parent
+    chain.reverse()
+    return chain
+
+
+def article_related(
+    article: Article, *, tag_ids: list[int] | None = None, limit: int = 6
+) -> list[Article]:
+    """Editor's picks first, then the closest published articles by tags, region and section.
+
+    Closeness is a score: 3 per shared tag, 2 for the same primary region, 1 for the same
+    section; ties go to the newer article. Never the article itself, only published ones.
+    Only the RELATED_POOL newest articles sharing something with this one (within
+    RELATED_WINDOW of it) are scored, so the cost does not grow with the archive.
+    """
+    picks = list(
+        cards(article.related.published().exclude(pk=article.pk)).order_by("-publish_at")[:limit]
+    )
+    if len(picks) >= limit:
+        return picks
+    if tag_ids is None:
+        tag_ids = [tag.pk for tag in article.tags.all()]
+    tagged = Article.tags.through.objects.filter(tag_id__in=tag_ids)
+    closeness = Q(section_id=article.section_id)
+    if tag_ids:
+        closeness |= Q(pk__in=tagged.values("article_id"))
+    if article.primary_region_id:
+        closeness |= Q(primary_region_id=article.primary_region_id)
+    anchor = article.publish_at or timezone.now()
+    pool = (
+        Article.objects.published()
+        .filter(closeness)
+        .filter(publish_at__gte=anchor - RELATED_WINDOW, publish_at__lte=anchor + RELATED_WINDOW)
+        .exclude(pk__in=[article.pk, *(pick.pk for pick in picks)])
+        .order_by("-publish_at")
+        .values("pk")[:RELATED_POOL]
+    )
+    shared_tags = (
+        tagged.filter(article_id=OuterRef("pk"))
+        .order_by()
+        .values("article_id")
+        .annotate(n=Count("*"))
+        .values("n")
+    )
+    candidates = (
+        cards(Article.objects.filter(pk__in=pool))
+        .annotate(
+            closeness=Coalesce(Subquery(shared_tags), 0) * 3
+            + Case(
+                When(primary_region_id=article.primary_region_id, then=Value(2)),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+            + Case(
+                When(section_id=article.section_id, then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            ),
+        )
+        .order_by("-closeness", "-publish_at", "-pk")[: limit - len(picks)]
+    )
+    return picks + list(candidates)
+
+
+def published_in_order(ids: list[int]) -> list[Article]:
+    """Cards for these articles in this order, leaving out any that is no longer public."""
+    if not ids:
+        return []
+    found = {a.pk: a for a in cards(Article.objects.published().filter(pk__in=ids))}
+    return [found[pk] for pk in ids if pk in found]
+
+
+def latest(*, limit: int = 10):
+    return cards(Article.objects.published())[:limit]
+
+
+def latest_by_section(
+    sections: list[Section], *, per_section: int = 4, exclude: list[int] = ()
+) -> dict[int, list]:
+    """The newest few articles of every section, in one query (a window function).
+
+    `exclude` (articles already shown higher on the page) is applied before the ranking, so
+    each section still gets `per_section` articles when it has them.
+    """
+    if not sections:
+        return {}
+    ranked = (
+        Article.objects.published()
+        .filter(section__in=[s.pk for s in sections])
+        .exclude(pk__in=list(exclude))
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("section_id")],
+                order_by=[F("publish_at").desc(), F("pk").desc()],
+            )
+        )
+        .filter(rank__lte=per_section)
+        .select_related("section", "featured_photo")
+        .defer("body", "search_text")
+        .order_by("section_id", "rank")
+    )
+    grouped: dict[int, list] = {s.pk: [] for s in sections}
+    for article in ranked:
+        grouped[article.section_id].append(article)
+    return grouped
+
+
+def root_regions() -> list[Region]:
+    """Provinces and centrally governed cities with their direct subdivisions (two queries)."""
+    return list(
+        Region.objects.filter(parent__isnull=True).prefetch_related(
+            Prefetch("children", queryset=Region.objects.order_by("position", "name"))
+        )
+    )
+
+
+def region_with_family(slug: str) -> Region | None:
+    return (
+        Region.objects.select_related("parent__parent")
+        .prefetch_related(
+            Prefetch("children", queryset=Region.objects.order_by("position", "name"))
+        )
+        .filter(slug=slug)
+        .first()
+    )
+
+
+def _region_and_descendants(region: Region):
+    # Three levels cover Vietnam's administration: province → district → commune.
+    return Region.objects.filter(
+        Q(pk=region.pk) | Q(parent_id=region.pk) | Q(parent__parent_id=region.pk)
+    ).values("pk")
+
+
+def section_articles(section: Section):
+    return cards(Article.objects.published().filter(section=section))
+
+
+def region_articles(region: Region):
+    """Articles about the region or any place inside it, primary or secondary."""
+    places = _region_and_descendants(region)
+    also_about = Article.regions.through.objects.filter(region_id__in=places).values("article_id")
+    return cards(
+        Article.objects.published().filter(Q(primary_region_id__in=places) | Q(pk__in=also_about))
+    )
+
+
+def local_articles():
+    """Articles tied to a place, for the home page's local news."""
+    return cards(Article.objects.published().filter(primary_region__isnull=False))
+
+
+def tag_articles(tag: Tag):
+    return cards(Article.objects.published().filter(tags=tag))
+
+
+def contributor_articles(contributor):
+    credited = BylineCredit.objects.filter(contributor=contributor).values("article_id")
+    return cards(Article.objects.published().filter(pk__in=credited))
+
+
+def next_scheduled_publish(now=None):
+    """When the next scheduled article goes live, so cached lists expire no later than that."""
+    now = now or timezone.now()
+    return Article.objects.filter(status=Article.Status.PUBLISHED, publish_at__gt=now).aggregate(
+        first=Min("publish_at")
+    )["first"]
+
+
+def page_cache_timeout() -> int:
+    """Seconds a cached public page may live: the usual lifetime, or less when a scheduled
+    article goes live before that (nothing bumps a generation at that moment)."""
+    timeout = settings.CACHE_MIDDLEWARE_SECONDS
+    next_live = next_scheduled_publish()
+    if next_live is not None:
+        until = int((next_live - timezone.now()).total_seconds()) + 1
+        timeout = max(1, min(timeout, until))
+    return timeout

@@ -1,0 +1,237 @@
+"""The public article page: render time with 500 comments, and requests per second under
+gunicorn.
+
+    python bench/bench_article_page.py        (or `make bench`)
+
+Everything runs with the production settings (newsroom.settings, DEBUG off, collected and
+hashed static files, local-memory cache) against a throw-away SQLite database, media and
+static folder in a temporary directory, in child processes, so no real database is touched
+and the parent's Django settings do not matter.
+
+Medians of RUNS full requests through Django's test client (middleware included), each
+preceded by what makes the page cache miss:
+- uncached: the whole cache emptied (every query, every template, the comment form);
+- after a publish: the `site` generation bumped, so the page is rebuilt but the article's
+  rendered comment list (keyed by the article's own generation) is reused;
+- after a comment approval: the article's generation bumped, so the comment list is read and
+  rendered again, the reads shared by all pages (navigation, most read) are reused;
+- cached: nothing changed, the page comes from the cache.
+The issue's budget (≤ 20 ms uncached) is checked on the first two rows.
+- cached: the same page served from the page cache (no query), for comparison.
+- gunicorn: requests per second for the article page, anonymous readers, a bounded loop of
+  CLIENTS keep-alive-less threads for SECONDS against gunicorn on a free loopback port; the
+  client runs on the same two cores, so this is a floor, not a ceiling.
+"""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+COMMENTS = 500
+RUNS = 60
+BUDGET_MS = 20.0
+CLIENTS = 8
+SECONDS = 8.0
+WORKERS = 2
+
+
+def _env(tmp: Path) -> dict:
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SETTINGS_MODULE="newsroom.settings",
+        DATABASE_URL=f"sqlite:///{tmp / 'bench.sqlite3'}",
+        MEDIA_ROOT=str(tmp / "media"),
+        STATIC_ROOT=str(tmp / "static"),
+        DEBUG="0",
+        SECRET_KEY="bench-only-secret-key-" + "x" * 40,
+        # Plain HTTP on the loopback: no redirect to HTTPS, cookies without Secure.
+        SECURE_SSL_REDIRECT="0",
+        SESSION_COOKIE_SECURE="0",
+        CSRF_COOKIE_SECURE="0",
+        LOG_LEVEL="WARNING",
+        PYTHONPATH=str(ROOT),
+    )
+    env.pop("CACHE_URL", None)
+    return env
+
+
+def _child(code: str, env: dict) -> dict:
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True,
+        timeout=600, check=False,
+    )  # fmt: skip
+    if result.returncode != 0:
+        raise RuntimeError(result.stderr[-3000:])
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+SETUP = f"""
+import json, django
+django.setup()
+from django.core.management import call_command
+call_command("migrate", verbosity=0)
+call_command("collectstatic", verbosity=0, interactive=False)
+from tests.site.factories import make_scene, bulk_articles
+scene = make_scene(comments={COMMENTS})
+for section in scene.sections.values():
+    bulk_articles(section, 300, region=scene.regions["nghi-son"], tag=scene.tags["dau-tu"])
+print(json.dumps({{"url": scene.article.get_absolute_url()}}))
+"""
+
+MEASURE = """
+import json, statistics, time, django
+django.setup()
+from django.conf import settings
+from django.core.cache import cache
+from django.test import Client
+from articles.models import Article
+from newsroom.cache import bump, comments_changed
+settings.READERSHIP_FLUSH_ON_VIEW = False
+url, runs, marker = %r, %d, %r
+pk = Article.objects.get(slug="nghi-son-khoi-cong-ben-cang").pk
+client = Client(HTTP_USER_AGENT="Mozilla/5.0 (bench) Firefox/128.0")
+assert client.get(url).status_code == 200  # renditions made once, as on a live site
+cases = {
+    "cold": cache.clear,  # nothing cached at all
+    "publish": lambda: bump("site"),  # another article published: the page is rebuilt
+    "comment": lambda: comments_changed(pk),  # a comment approved on this article
+    "cached": lambda: None,
+}
+times = {name: [] for name in cases}
+for _ in range(runs):
+    for name, before in cases.items():
+        before()
+        started = time.perf_counter()
+        response = client.get(url)
+        times[name].append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200 and marker in response.content.decode()
+result = {name: statistics.median(values) for name, values in times.items()}
+result["size"] = len(response.content)
+print(json.dumps(result))
+"""
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _load(url: str) -> tuple[float, int]:
+    """A bounded loop: CLIENTS threads for SECONDS, each request waiting for the previous."""
+    done, failed = [0] * CLIENTS, [0] * CLIENTS
+    deadline = time.monotonic() + SECONDS
+    headers = {"User-Agent": "Mozilla/5.0 (bench) Firefox/128.0"}
+
+    def reader(index):
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(urllib.request.Request(url, headers=headers),
+                                            timeout=10) as response:  # fmt: skip
+                    response.read()
+                    done[index] += 1
+            except OSError:
+                failed[index] += 1
+
+    threads = [threading.Thread(target=reader, args=(i,)) for i in range(CLIENTS)]
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return sum(done) / (time.monotonic() - started), sum(failed)
+
+
+def _gunicorn_rps(env: dict, path: str) -> tuple[float, int]:
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "newsroom.wsgi:application", "--bind",
+         f"127.0.0.1:{port}", "--workers", str(WORKERS), "--log-level", "warning"],
+        env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}{path}"
+    try:
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(url, timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise RuntimeError("gunicorn did not answer")
+        for _ in range(20):  # warm every worker's page cache
+            urllib.request.urlopen(url, timeout=5).read()
+        return _load(url)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def run() -> list[dict]:
+    with tempfile.TemporaryDirectory(prefix="newsroom-bench-") as tmp:
+        env = _env(Path(tmp))
+        url = _child(SETUP, env)["url"]
+        timings = _child(MEASURE % (url, RUNS, f"{COMMENTS} bình luận"), env)
+        rps, failed = _gunicorn_rps(env, url)
+    page = f"article page ({COMMENTS} comments)"
+    return [
+        {
+            "benchmark": f"{page}, uncached: every cache empty",
+            "value": timings["cold"],
+            "unit": "ms",
+            "budget": f"≤ {BUDGET_MS:g}",
+            "ok": timings["cold"] <= BUDGET_MS,
+        },
+        {
+            "benchmark": f"{page}, rebuilt after another article is published",
+            "value": timings["publish"],
+            "unit": "ms",
+            "budget": f"≤ {BUDGET_MS:g}",
+            "ok": timings["publish"] <= BUDGET_MS,
+            "note": "comment list kept",
+        },
+        {
+            "benchmark": f"{page}, rebuilt after a comment approval",
+            "value": timings["comment"],
+            "unit": "ms",
+            "budget": "",
+            "ok": None,
+            "note": "navigation and most read kept",
+        },
+        {
+            "benchmark": f"{page}, from the page cache",
+            "value": timings["cached"],
+            "unit": "ms",
+            "budget": "",
+            "ok": None,
+            "note": "for comparison",
+        },
+        {
+            "benchmark": f"article page under gunicorn ({WORKERS} workers, {CLIENTS} clients)",
+            "value": rps,
+            "unit": "req/s",
+            "budget": "",
+            "ok": None if failed == 0 else False,
+            "note": "no budget; client shares the 2 cores" if failed == 0 else f"{failed} failed",
+        },
+    ]
+
+
+if __name__ == "__main__":
+    from bench.run import print_table
+
+    print_table(run())

@@ -1,0 +1,225 @@
+"""Shared reads: an article's public thread, the moderation queue and its counts."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from django.core.cache import cache
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from articles.models import Article
+from comments.models import Comment, CommentEvent, HoldReason
+
+Status = Comment.Status
+
+# What the public page reads: never the e-mail, the address or the original wording.
+PUBLIC_ROW = ("id", "parent_id", "author_name", "body", "created_at", "edited_at")
+
+
+@dataclass(slots=True)
+class PublicComment:
+    """What readers see of a comment; a plain object, not a model row, because an article
+    page may carry hundreds of them (bench_comments: 500 in one query and render)."""
+
+    id: int
+    parent_id: int | None
+    author_name: str
+    body: str
+    created_at: datetime
+    edited_at: datetime | None
+    replies_shown: list["PublicComment"] = field(default_factory=list)
+
+    @property
+    def pk(self) -> int:
+        return self.id
+
+    @property
+    def is_edited(self) -> bool:
+        return self.edited_at is not None
+
+
+@dataclass
+class CommentThread:
+    """Approved comments of one article, oldest first, each top-level one with `.replies_shown`.
+
+    `count` is the number of comments a reader can see (what "N bình luận" says).
+    """
+
+    comments: list[PublicComment] = field(default_factory=list)
+    count: int = 0
+    by_id: dict[int, PublicComment] = field(default_factory=dict)
+
+    def __iter__(self):
+        return iter(self.comments)
+
+    def __len__(self):
+        return len(self.comments)
+
+    def __bool__(self):
+        return bool(self.comments)
+
+
+def comments_for_article(article: Article) -> CommentThread:
+    """One query, whatever the number of comments.
+
+    A reply shows only while its parent is public (services module docstring).
+    """
+    rows = (
+        Comment.objects.filter(article_id=article.pk, status=Status.APPROVED)
+        .filter(Q(parent__isnull=True) | Q(parent__status=Status.APPROVED))
+        .order_by("created_at", "id")
+        .values_list(*PUBLIC_ROW)
+    )
+    thread = CommentThread()
+    replies = []
+    for row in rows:
+        comment = PublicComment(*row)
+        thread.by_id[comment.id] = comment
+        if comment.parent_id is None:
+            thread.comments.append(comment)
+        else:
+            replies.append(comment)
+    for reply in replies:
+        parent = thread.by_id.get(reply.parent_id)
+        if parent is not None and parent.parent_id is None:
+            parent.replies_shown.append(reply)
+    thread.count = len(thread.comments) + sum(len(c.replies_shown) for c in thread.comments)
+    return thread
+
+
+def public_comment(*, article_id: int, pk: int) -> PublicComment | None:
+    """A comment readers can see on this article (a reply target), or None."""
+    row = (
+        Comment.objects.filter(pk=pk, article_id=article_id, status=Status.APPROVED)
+        .filter(Q(parent__isnull=True) | Q(parent__status=Status.APPROVED))
+        .values_list(*PUBLIC_ROW)
+        .first()
+    )
+    return PublicComment(*row) if row else None
+
+
+_COUNT_KEY = "comments:count:{}"
+# Handled comments grow to millions and counting them takes a scan (bench_comments: 0.5 s for
+# a million). Their counts are kept in the cache, moved along by each moderation
+# (status_moved) and recounted when they expire; pending is always counted exactly.
+_COUNT_TIMEOUT = 15 * 60
+
+
+def _recount() -> dict[str, int]:
+    counts = dict.fromkeys(Status.values, 0)
+    for row in Comment.objects.order_by().values("status").annotate(n=Count("id")):
+        counts[row["status"]] = row["n"]
+    return counts
+
+
+def status_counts() -> dict[str, int]:
+    """How many comments are in each status (every status present, zero if none)."""
+    handled = [s for s in Status.values if s != Status.PENDING]
+    keys = {status: _COUNT_KEY.format(status) for status in handled}
+    found = cache.get_many(list(keys.values()))
+    if len(found) < len(keys):
+        counts = _recount()
+        cache.set_many({keys[s]: counts[s] for s in handled}, _COUNT_TIMEOUT)
+        return counts
+    counts = {status: found[key] for status, key in keys.items()}
+    counts[Status.PENDING] = Comment.objects.filter(status=Status.PENDING).count()
+    return {status: counts[status] for status in Status.values}
+
+
+def status_moved(from_status: str, to_status: str) -> None:
+    """Keep the cached counts in step with a moderation (after it is committed)."""
+    for status, delta in ((from_status, -1), (to_status, 1)):
+        if status and status != Status.PENDING:
+            try:
+                cache.incr(_COUNT_KEY.format(status), delta)
+            except ValueError:
+                pass  # not cached: the next status_counts() recounts
+
+
+def _day_start(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def comment_queue(
+    *,
+    status: str | None = Status.PENDING,
+    section_id: int | None = None,
+    article_id: int | None = None,
+    reason: str | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    search: str = "",
+) -> QuerySet[Comment]:
+    """The moderation queue: pending ones oldest first (who has waited longest comes first),
+    handled ones newest first. Dates are the local day the comment was sent.
+    """
+    comments = Comment.objects.select_related(
+        "article", "article__section", "parent"
+    ).prefetch_related(Prefetch("hold_reasons", queryset=HoldReason.objects.order_by("code")))
+    if status:
+        comments = comments.filter(status=status)
+    if section_id:
+        comments = comments.filter(article__section_id=section_id)
+    if article_id:
+        comments = comments.filter(article_id=article_id)
+    if reason:
+        comments = comments.filter(hold_reasons__code=reason)
+    if date_from:
+        comments = comments.filter(created_at__gte=_day_start(date_from))
+    if date_to:
+        comments = comments.filter(created_at__lt=_day_start(date_to) + timedelta(days=1))
+    if search:
+        comments = comments.filter(
+            Q(body__icontains=search)
+            | Q(original_body__icontains=search)
+            | Q(author_name__icontains=search)
+            | Q(article__title__icontains=search)
+        )
+    if status == Status.PENDING:
+        return comments.order_by("created_at", "id")
+    return comments.order_by("-created_at", "-id")
+
+
+def _pending_after(comment: Comment) -> QuerySet[Comment]:
+    return Comment.objects.filter(status=Status.PENDING).filter(
+        Q(created_at__gt=comment.created_at) | Q(created_at=comment.created_at, id__gt=comment.pk)
+    )
+
+
+def _pending_before(comment: Comment) -> QuerySet[Comment]:
+    return Comment.objects.filter(status=Status.PENDING).filter(
+        Q(created_at__lt=comment.created_at) | Q(created_at=comment.created_at, id__lt=comment.pk)
+    )
+
+
+def pending_neighbours(comment: Comment) -> tuple[Comment | None, Comment | None]:
+    """The pending comments just before and just after this one in the queue's order."""
+    before = _pending_before(comment).order_by("-created_at", "-id").only("id").first()
+    after = _pending_after(comment).order_by("created_at", "id").only("id").first()
+    return before, after
+
+
+def next_pending(*, after: Comment) -> Comment | None:
+    """Where a moderator goes after acting on `after`: the next one in the queue's order, or
+    back to the oldest one still waiting (one skipped earlier)."""
+    following = _pending_after(after).order_by("created_at", "id").only("id").first()
+    if following is None:
+        following = (
+            Comment.objects.filter(status=Status.PENDING)
+            .exclude(pk=after.pk)
+            .order_by("created_at", "id")
+            .only("id")
+            .first()
+        )
+    return following
+
+
+def comment_for_moderation(pk: int) -> Comment:
+    return (
+        Comment.objects.select_related("article", "article__section", "parent", "moderated_by")
+        .prefetch_related(
+            "hold_reasons",
+            Prefetch("events", queryset=CommentEvent.objects.select_related("actor")),
+        )
+        .get(pk=pk)
+    )

@@ -1,0 +1,47 @@
+"""The visitor's address, taken correctly behind a known number of reverse proxies.
+
+Each proxy appends the address it received the request from to X-Forwarded-For, so with
+settings.TRUSTED_PROXY_COUNT = N proxies in front of us the client is the N-th entry from the
+right. Entries further left were written by the client itself and are never trusted. With
+N = 0 (no proxy), X-Forwarded-For is ignored altogether.
+"""
+
+import ipaddress
+
+from django.conf import settings
+
+
+def _clean(value: str) -> str | None:
+    value = value.strip().strip('"')
+    if value.startswith("[") and "]" in value:  # "[2001:db8::1]:443"
+        value = value[1 : value.index("]")]
+    elif value.count(":") == 1:  # "203.0.113.9:51234"
+        value = value.split(":", 1)[0]
+    try:
+        return str(ipaddress.ip_address(value))
+    except ValueError:
+        return None
+
+
+def client_ip(request) -> str:
+    """The client's address as text, or "" when there is none to be had (a Unix socket)."""
+    remote = request.META.get("REMOTE_ADDR", "")
+    proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    if proxies > 0:
+        forwarded = [p for p in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if p]
+        if len(forwarded) >= proxies:
+            address = _clean(forwarded[-proxies])
+            if address:
+                return address
+    return _clean(remote) or ""
+
+
+def ratelimit_key(group, request) -> str:
+    """django-ratelimit key: the client address, IPv6 clients counted per /64 network."""
+    text = client_ip(request)
+    if not text:
+        return "unknown"
+    address = ipaddress.ip_address(text)
+    if address.version == 6:
+        return str(ipaddress.ip_network(f"{address}/64", strict=False).network_address)
+    return str(address)

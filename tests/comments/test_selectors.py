@@ -1,0 +1,166 @@
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.template.loader import render_to_string
+from django.test import RequestFactory
+from django.utils import timezone
+
+from comments import selectors
+from comments.models import Comment, HoldReason
+from tests.comments.conftest import make_comment
+from tests.factories import make_article, make_section
+
+pytestmark = pytest.mark.django_db
+
+Status = Comment.Status
+HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def test_thread_shows_approved_only_oldest_first_with_replies_under_parents(article):
+    now = timezone.now()
+    first = make_comment(article, "Thứ nhất", status=Status.APPROVED, created_at=now - timedelta(3))
+    second = make_comment(article, "Thứ hai", status=Status.APPROVED, created_at=now - timedelta(2))
+    make_comment(article, "Chờ duyệt", created_at=now - timedelta(1))
+    make_comment(article, "Bị từ chối", status=Status.REJECTED)
+    reply_late = make_comment(article, "Trả lời sau", status=Status.APPROVED, parent=first)
+    reply_early = make_comment(
+        article,
+        "Trả lời trước",
+        status=Status.APPROVED,
+        parent=first,
+        created_at=now - timedelta(1),
+    )
+    make_comment(article, "Trả lời chờ", parent=first)
+    make_comment(make_article(), "Bài khác", status=Status.APPROVED)
+
+    thread = selectors.comments_for_article(article)
+
+    assert [c.body for c in thread] == ["Thứ nhất", "Thứ hai"]
+    assert [r.pk for r in thread.comments[0].replies_shown] == [reply_early.pk, reply_late.pk]
+    assert thread.comments[1].replies_shown == []
+    assert thread.count == 4
+    assert set(thread.by_id) == {first.pk, second.pk, reply_early.pk, reply_late.pk}
+
+
+def test_replies_of_a_withdrawn_parent_are_hidden_and_not_counted(article):
+    parent = make_comment(article, status=Status.REJECTED)
+    make_comment(article, status=Status.APPROVED, parent=parent)
+    thread = selectors.comments_for_article(article)
+    assert thread.count == 0 and not thread
+
+
+def test_public_rows_never_carry_private_fields(article):
+    make_comment(
+        article, status=Status.APPROVED, author_email="rieng@example.com", ip_address="203.0.113.4"
+    )
+    comment = selectors.comments_for_article(article).comments[0]
+    for private in ("author_email", "ip_address", "original_body"):
+        assert not hasattr(comment, private)
+
+
+@pytest.mark.parametrize("size", [5, 50])
+def test_thread_and_its_html_in_one_query_whatever_the_size(
+    article, size, django_assert_num_queries
+):
+    parents = [make_comment(article, f"Ý kiến số {i}", status=Status.APPROVED) for i in range(size)]
+    for parent in parents[: size // 2]:
+        make_comment(article, "Một trả lời", status=Status.APPROVED, parent=parent)
+    request = RequestFactory().get(article.get_absolute_url())
+    with django_assert_num_queries(1):
+        thread = selectors.comments_for_article(article)
+        html = render_to_string(
+            "comments/_area.html", {"article": article, "comment_thread": thread}, request=request
+        )
+    assert html.count('class="comment__text"') == size + size // 2
+    assert f"{size + size // 2} bình luận" in html
+
+
+# --- The queue -------------------------------------------------------------------------------
+
+
+def test_queue_pending_oldest_first_and_handled_newest_first(article):
+    now = timezone.now()
+    newer = make_comment(article, created_at=now - timedelta(minutes=5))
+    older = make_comment(article, created_at=now - timedelta(hours=2))
+    make_comment(article, status=Status.APPROVED)
+    assert list(selectors.comment_queue()) == [older, newer]
+    approved_old = make_comment(article, status=Status.APPROVED, created_at=now - timedelta(1))
+    approved = list(selectors.comment_queue(status=Status.APPROVED))
+    assert approved[-1] == approved_old
+
+
+def test_queue_filters(article):
+    sport = make_section("Thể thao")
+    elsewhere = make_article(section=sport)
+    here = make_comment(article, "Đường ven biển rất đẹp")
+    there = make_comment(elsewhere, "Đội bóng xứ Thanh thắng lớn", author_name="Hoàng Anh")
+    HoldReason.objects.create(comment=there, code=HoldReason.Code.TOO_MANY_LINKS, detail="3")
+    yesterday = datetime.combine(timezone.localdate() - timedelta(days=1), datetime.min.time())
+    old = make_comment(article, "Hôm qua", created_at=yesterday.replace(hour=23, tzinfo=HANOI))
+
+    assert set(selectors.comment_queue(section_id=sport.pk)) == {there}
+    assert set(selectors.comment_queue(article_id=article.pk)) == {here, old}
+    assert set(selectors.comment_queue(reason="links")) == {there}
+    assert set(selectors.comment_queue(search="xứ thanh")) == {there}
+    assert set(selectors.comment_queue(search="hoàng anh")) == {there}
+    assert set(selectors.comment_queue(search=article.title[:10])) == {here, old}
+    today = timezone.localdate()
+    assert set(selectors.comment_queue(date_from=today)) == {here, there}
+    assert set(selectors.comment_queue(date_to=today - timedelta(days=1))) == {old}
+    assert set(selectors.comment_queue(status=None)) == {here, there, old}
+    assert list(selectors.comment_queue(date_from=date(2000, 1, 1), date_to=date(2000, 1, 2))) == []
+
+
+def test_status_counts_include_zeroes(article):
+    make_comment(article)
+    make_comment(article)
+    make_comment(article, status=Status.SPAM)
+    assert selectors.status_counts() == {"pending": 2, "approved": 0, "rejected": 0, "spam": 1}
+
+
+def test_cached_counts_follow_moderation_and_pending_is_always_exact(
+    article, moderator, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    from comments import services
+
+    first, second = make_comment(article), make_comment(article)
+    assert selectors.status_counts()["pending"] == 2  # recounts and caches
+    with django_capture_on_commit_callbacks(execute=True):
+        services.comment_approve(comment_id=first.pk, by=moderator, version=1)
+        services.comment_reject(comment_id=second.pk, by=moderator, version=1, reason="Lạc đề")
+        services.comment_approve(comment_id=second.pk, by=moderator, version=2)
+    make_comment(article)
+    with django_assert_num_queries(1):  # only pending is counted
+        counts = selectors.status_counts()
+    assert counts == {"pending": 1, "approved": 2, "rejected": 0, "spam": 0}
+
+
+def test_next_pending_follows_the_queue_and_falls_back_to_a_skipped_one(article):
+    now = timezone.now()
+    first, second, third = (
+        make_comment(article, created_at=now - timedelta(minutes=m)) for m in (30, 20, 10)
+    )
+    assert selectors.next_pending(after=second) == third
+    assert selectors.next_pending(after=third) == first
+    assert selectors.pending_neighbours(second) == (first, third)
+
+
+@pytest.mark.parametrize(
+    ("minutes", "said"),
+    [(0, "chưa đầy 1 phút"), (59, "59 phút"), (60, "1 giờ"), (135, "2 giờ 15 phút"),
+     (1440, "1 ngày"), (1500, "1 ngày 1 giờ")],
+)  # fmt: skip
+def test_waiting_time_in_vietnamese(minutes, said):
+    from comments.templatetags.comments_tags import waiting_time
+
+    now = timezone.now()
+    assert waiting_time(now - timedelta(minutes=minutes, seconds=5), now) == said
+
+
+def test_public_comment_is_a_visible_comment_of_this_article(article):
+    visible = make_comment(article, status=Status.APPROVED)
+    hidden = make_comment(article)
+    assert selectors.public_comment(article_id=article.pk, pk=visible.pk).pk == visible.pk
+    assert selectors.public_comment(article_id=article.pk, pk=hidden.pk) is None
+    assert selectors.public_comment(article_id=article.pk + 1, pk=visible.pk) is None

@@ -1,0 +1,253 @@
+"""Posting without and with JavaScript: every refusal keeps the text, with the right status."""
+
+import html
+import json
+import time
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from comments.forms import form_token
+from comments.models import Comment
+from tests.comments.conftest import GOOD_TEXTS, JSON_HEADERS, make_comment, post_data
+from tests.factories import make_article
+
+pytestmark = pytest.mark.django_db
+
+Status = Comment.Status
+
+
+def url(article):
+    return reverse("comments:post", args=[article.pk])
+
+
+def assert_text_kept(response, text):
+    assert html.escape(text, quote=False) in response.content.decode()
+
+
+def test_accepted_post_redirects_to_the_pending_page(client, article):
+    response = client.post(url(article), post_data(article), REMOTE_ADDR="203.0.113.8")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("comments:posted", args=[article.pk])
+    comment = Comment.objects.get()
+    assert comment.status == Status.PENDING and comment.ip_address == "203.0.113.8"
+    page = client.get(response["Location"])
+    assert "Bình luận của bạn đang chờ biên tập" in page.content.decode()
+    assert article.get_absolute_url() in page.content.decode()
+    public = client.get(article.get_absolute_url()).content.decode()
+    assert GOOD_TEXTS[0] not in public
+    assert "0 bình luận" in public
+
+
+def test_csrf_failure_keeps_the_text_with_403(article):
+    client = Client(enforce_csrf_checks=True)
+    text = "Tôi không có cookie nhưng vẫn muốn góp ý về con đường này."
+    response = client.post(url(article), post_data(article, body=text))
+    assert response.status_code == 403
+    assert_text_kept(response, text)
+    assert "Phiên làm việc đã hết hạn" in response.content.decode()
+    assert 'name="csrfmiddlewaretoken"' in response.content.decode()
+    assert not Comment.objects.exists()
+
+
+def test_csrf_passes_with_a_real_token(article):
+    client = Client(enforce_csrf_checks=True)
+    page = client.get(article.get_absolute_url())
+    token = page.cookies["csrftoken"].value
+    data = post_data(article, csrfmiddlewaretoken=token)
+    assert client.post(url(article), data).status_code == 302
+
+
+def test_closed_article_refuses_with_403_and_keeps_the_text(client, article):
+    article.comments_enabled = False
+    article.save()
+    response = client.post(url(article), post_data(article))
+    assert response.status_code == 403
+    assert "đã đóng bình luận" in response.content.decode()
+    assert_text_kept(response, GOOD_TEXTS[0])
+
+
+def test_unknown_or_unpublished_article_is_404(client):
+    draft = make_article(published=False)
+    assert client.post(url(draft), post_data(draft)).status_code == 404
+
+
+def test_honeypot_refuses_with_400_and_keeps_the_text(client, article):
+    response = client.post(url(article), post_data(article, website="http://spam.example"))
+    assert response.status_code == 400
+    assert "Để trống ô này" in response.content.decode()
+    assert_text_kept(response, GOOD_TEXTS[0])
+    assert not Comment.objects.exists()
+
+
+def test_too_fast_refuses_and_the_new_form_can_be_sent_later(client, article):
+    data = post_data(article, token=form_token(article.pk))
+    response = client.post(url(article), data)
+    assert response.status_code == 400
+    assert "nhanh quá" in response.content.decode()
+    assert_text_kept(response, GOOD_TEXTS[0])
+
+
+@pytest.mark.parametrize("token", ["", "gia-mao", "__other_article__"])
+def test_bad_or_foreign_token_refuses(client, article, token):
+    if token == "__other_article__":
+        token = form_token(make_article().pk, issued_at=time.time() - 60)
+    response = client.post(url(article), post_data(article, token=token))
+    assert response.status_code == 400
+    assert not Comment.objects.exists()
+
+
+def test_expired_form_refuses_politely(client, article, settings):
+    settings.COMMENT_FORM_MAX_AGE_HOURS = 1
+    old = form_token(article.pk, issued_at=time.time() - 7200)
+    response = client.post(url(article), post_data(article, token=old))
+    assert response.status_code == 400
+    assert "quá lâu" in response.content.decode()
+
+
+def test_rate_limit_per_client_gives_429_with_the_text_kept(client, article, settings):
+    settings.COMMENT_RATES = ("2/m", "10/h")
+    for text in GOOD_TEXTS[:2]:
+        assert client.post(url(article), post_data(article, body=text)).status_code == 302
+    response = client.post(url(article), post_data(article, body=GOOD_TEXTS[2]))
+    assert response.status_code == 429
+    assert response["Retry-After"] == "60"
+    assert_text_kept(response, GOOD_TEXTS[2])
+    # Another client (behind the trusted proxy) is not affected.
+    settings.TRUSTED_PROXY_COUNT = 1
+    other = client.post(
+        url(article), post_data(article, body=GOOD_TEXTS[2]), HTTP_X_FORWARDED_FOR="198.51.100.7"
+    )
+    assert other.status_code == 302
+    assert Comment.objects.filter(ip_address="198.51.100.7").exists()
+
+
+def test_missing_name_and_bad_email_are_field_errors(client, article):
+    response = client.post(
+        url(article), post_data(article, author_name="", author_email="khong-phai-email")
+    )
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert 'id="bl-name-errors"' in body and 'id="bl-email-errors"' in body
+    assert_text_kept(response, GOOD_TEXTS[0])
+
+
+def test_too_long_states_the_limit(client, article, settings):
+    settings.COMMENT_MAX_LENGTH = 50
+    text = "Tôi muốn góp ý rất dài về dự án mở rộng đường ven biển này."
+    response = client.post(url(article), post_data(article, body=text))
+    assert response.status_code == 400
+    assert "giới hạn 50 ký tự" in response.content.decode()
+    assert_text_kept(response, text)
+
+
+def test_without_diacritics_refused_with_400_and_text_kept(client, article):
+    response = client.post(url(article), post_data(article, body="bai viet rat hay"))
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Vui lòng gõ tiếng Việt có dấu." in page
+    assert ">bai viet rat hay</textarea>" in page
+    assert 'aria-invalid="true"' in page
+
+
+def test_duplicate_refused_politely(client, article):
+    assert client.post(url(article), post_data(article)).status_code == 302
+    response = client.post(url(article), post_data(article))
+    assert response.status_code == 400
+    assert "không cần gửi lại" in response.content.decode()
+    assert Comment.objects.count() == 1
+
+
+def test_reply_posts_under_its_parent(client, article):
+    parent = make_comment(article, status=Status.APPROVED)
+    response = client.post(url(article), post_data(article, parent=str(parent.pk)))
+    assert response.status_code == 302
+    assert Comment.objects.get(parent=parent).status == Status.PENDING
+
+
+# --- With JavaScript: JSON answers ----------------------------------------------------------
+
+
+def test_json_success(client, article):
+    response = client.post(url(article), post_data(article), **JSON_HEADERS)
+    assert response.status_code == 201
+    data = response.json()
+    assert data["ok"] is True and "chờ biên tập" in data["message"]
+
+
+def test_json_refusal_carries_message_errors_and_a_fresh_token(client, article):
+    response = client.post(
+        url(article), post_data(article, body="bai viet rat hay"), **JSON_HEADERS
+    )
+    assert response.status_code == 400
+    data = response.json()
+    assert data["ok"] is False and data["code"] == "diacritics"
+    assert "có dấu" in data["message"]
+    assert data["errors"]["body"]
+    assert data["token"]
+
+
+def test_json_rate_limit_is_429(client, article, settings):
+    settings.COMMENT_RATES = ("1/m",)
+    client.post(url(article), post_data(article), **JSON_HEADERS)
+    response = client.post(url(article), post_data(article, body=GOOD_TEXTS[1]), **JSON_HEADERS)
+    assert response.status_code == 429 and response.json()["code"] == "rate_limited"
+
+
+def test_json_never_contains_email_or_address(client, article):
+    data = post_data(article, author_email="bimat@example.com")
+    for body in (GOOD_TEXTS[1], "bai viet rat hay", GOOD_TEXTS[1]):
+        response = client.post(
+            url(article), {**data, "body": body}, REMOTE_ADDR="203.0.113.99", **JSON_HEADERS
+        )
+        text = json.dumps(response.json())
+        assert "bimat@example.com" not in text and "203.0.113.99" not in text
+
+
+# --- The public area -------------------------------------------------------------------------
+
+
+def test_area_shows_count_comments_edited_mark_reply_links_and_notices(client, article):
+    parent = make_comment(
+        article,
+        "Dòng một\nDòng hai <script>alert(1)</script> https://vidu.vn",
+        status=Status.APPROVED,
+        author_email="an@example.com",
+        ip_address="203.0.113.50",
+    )
+    Comment.objects.filter(pk=parent.pk).update(edited_at=parent.created_at)
+    make_comment(article, "Trả lời có dấu đây.", status=Status.APPROVED, parent=parent)
+    make_comment(article, "Chưa được duyệt đâu.")
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "2 bình luận" in page
+    assert "Dòng một<br>Dòng hai &lt;script&gt;alert(1)&lt;/script&gt; https://vidu.vn" in page
+    assert 'href="https://vidu.vn' not in page
+    assert page.count("đã biên tập") == 1
+    assert f'href="?tra_loi={parent.pk}#gui-binh-luan"' in page
+    assert "Chưa được duyệt đâu." not in page
+    assert "Ý kiến của bạn sẽ được biên tập trước khi đăng. Vui lòng gõ tiếng Việt có dấu." in page
+    assert "Tối đa 1000 ký tự" in page
+    assert "địa chỉ IP chỉ được giữ 30 ngày" in page
+    assert "an@example.com" not in page and "203.0.113.50" not in page
+
+
+def test_reply_link_without_javascript_makes_the_form_a_reply(client, article):
+    parent = make_comment(article, status=Status.APPROVED, author_name="Phạm Thu Hà")
+    page = client.get(f"{article.get_absolute_url()}?tra_loi={parent.pk}").content.decode()
+    assert "Đang trả lời <strong data-reply-name>Phạm Thu Hà</strong>" in page
+    assert f'<input type="hidden" name="parent" value="{parent.pk}">' in page
+    hidden = make_comment(article, author_name="Không hiện")
+    page = client.get(f"{article.get_absolute_url()}?tra_loi={hidden.pk}").content.decode()
+    assert '<input type="hidden" name="parent" value="">' in page
+
+
+def test_closed_article_shows_comments_but_no_form(article):
+    from django.template.loader import render_to_string
+
+    make_comment(article, status=Status.APPROVED, body="Vẫn hiện sau khi đóng.")
+    article.comments_enabled = False
+    html_out = render_to_string("comments/_area.html", {"article": article})
+    assert "Vẫn hiện sau khi đóng." in html_out
+    assert "Bài viết này đã đóng bình luận." in html_out
+    assert "<form" not in html_out

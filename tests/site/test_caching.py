@@ -1,0 +1,184 @@
+"""Anonymous pages come from the cache, change when content changes, keep CSRF working."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from articles import selectors
+from articles.models import Article
+from articles.services import article_publish, article_update
+from comments.models import Comment
+from comments.services import comment_approve
+from newsroom.roles import EDITOR, MODERATOR
+from tests.factories import make_user
+
+pytestmark = pytest.mark.django_db
+
+UA = {"HTTP_USER_AGENT": "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0"}
+
+
+def test_second_anonymous_view_costs_no_query(client, scene, django_assert_num_queries):
+    url = scene.article.get_absolute_url()
+    first = client.get(url)
+    with django_assert_num_queries(0):
+        second = Client().get(url)
+    assert second.status_code == 200
+    strip = re.compile(r'name="(csrfmiddlewaretoken|token)" value="[^"]*"')
+    assert strip.sub("", first.content.decode()) == strip.sub("", second.content.decode())
+
+
+def test_home_is_cached_until_an_article_is_published(
+    client, scene, django_capture_on_commit_callbacks
+):
+    assert scene.draft.title not in client.get("/").content.decode()
+    # A change that bypasses the services bumps nothing: the cached page is what is served.
+    Article.objects.filter(pk=scene.picked.pk).update(title="Tiêu đề đổi lén")
+    assert "Tiêu đề đổi lén" not in client.get("/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        article_publish(article=scene.draft, user=make_user(role=EDITOR))
+    html = client.get("/").content.decode()
+    assert scene.draft.title in html
+    assert "Tiêu đề đổi lén" in html
+    section = client.get(scene.draft.section.get_absolute_url()).content.decode()
+    assert scene.draft.title in section
+
+
+def test_article_page_follows_an_edit(client, scene, django_capture_on_commit_callbacks):
+    url = scene.article.get_absolute_url()
+    assert "Sapo đã sửa" not in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        article_update(article=scene.article, user=make_user(role=EDITOR), lead="Sapo đã sửa.")
+    assert "Sapo đã sửa." in client.get(url).content.decode()
+
+
+def test_article_page_follows_a_comment_approval(client, scene, django_capture_on_commit_callbacks):
+    url = scene.article.get_absolute_url()
+    assert "3 bình luận" in client.get(url).content.decode()
+    pending = Comment.objects.create(
+        article=scene.article,
+        author_name="Chị Hoa",
+        body="Mong cảng sớm hoàn thành để bà con có thêm việc làm.",
+        original_body="Mong cảng sớm hoàn thành để bà con có thêm việc làm.",
+        fingerprint="fp-hoa",
+    )
+    assert "Chị Hoa" not in client.get(url).content.decode()
+    moderator = make_user(role=MODERATOR)
+    with django_capture_on_commit_callbacks(execute=True):
+        comment_approve(comment_id=pending.pk, by=moderator, version=pending.version)
+    html = client.get(url).content.decode()
+    assert "4 bình luận" in html and "Chị Hoa" in html
+
+
+def test_comment_form_on_a_cached_page_carries_a_working_csrf_token(scene, settings):
+    settings.COMMENT_MIN_FILL_SECONDS = 0
+    url = scene.article.get_absolute_url()
+    Client().get(url, **UA)  # fills the cache
+    visitor = Client(enforce_csrf_checks=True)
+    html = visitor.get(url, **UA).content.decode()
+    form = re.search(r'<form class="comment-form".*?</form>', html, re.DOTALL).group(0)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+    signed = re.search(r'name="token" value="([^"]+)"', form).group(1)
+    action = re.search(r'action="([^"]+)"', form).group(1)
+    response = visitor.post(
+        action,
+        {
+            "csrfmiddlewaretoken": token,
+            "token": signed,
+            "author_name": "Anh Tuấn",
+            "body": "Cảng mới sẽ giúp hàng hóa của tỉnh đi xa hơn, rất mừng.",
+        },
+        **UA,
+    )
+    assert response.status_code == 302, response.content.decode()[:500]
+    assert Comment.objects.filter(author_name="Anh Tuấn", status=Comment.Status.PENDING).exists()
+
+
+def test_two_visitors_get_their_own_tokens_from_the_same_cached_page(scene):
+    url = scene.article.get_absolute_url()
+    tokens = set()
+    for _ in range(2):
+        html = Client().get(url, **UA).content.decode()
+        tokens.add(re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1))
+    assert len(tokens) == 2
+
+
+def test_logged_in_staff_get_a_fresh_page(client, scene):
+    url = scene.article.get_absolute_url()
+    client.get(url)
+    Article.objects.filter(pk=scene.article.pk).update(lead="Sapo mới chưa qua dịch vụ.")
+    assert "Sapo mới chưa qua dịch vụ." not in Client().get(url).content.decode()
+    client.force_login(make_user(role=EDITOR))
+    assert "Sapo mới chưa qua dịch vụ." in client.get(url).content.decode()
+
+
+def test_cache_expires_when_a_scheduled_article_goes_live(scene, settings):
+    settings.CACHE_MIDDLEWARE_SECONDS = 300
+    Article.objects.filter(pk=scene.scheduled.pk).update(
+        publish_at=timezone.now() + timedelta(seconds=42)
+    )
+    assert 40 <= selectors.page_cache_timeout() <= 43
+    Article.objects.filter(pk=scene.scheduled.pk).update(
+        publish_at=timezone.now() + timedelta(hours=2)
+    )
+    assert selectors.page_cache_timeout() == 300
+
+
+def test_a_scheduled_article_is_public_once_its_time_comes(client, scene):
+    url = scene.scheduled.get_absolute_url()
+    assert client.get(url).status_code == 404
+    Article.objects.filter(pk=scene.scheduled.pk).update(
+        publish_at=timezone.now() - timedelta(seconds=1)
+    )
+    assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/", "/chuyen-muc/kinh-te/", "/dia-phuong/thanh-hoa/", "/chu-de/{tag}/", "/tac-gia/le-hoi/"],
+)
+def test_cached_lists_cost_no_query(client, scene, url, django_assert_num_queries):
+    url = url.format(tag=scene.tags["cang-bien"].slug)
+    assert client.get(url).status_code == 200
+    with django_assert_num_queries(0):
+        assert Client().get(url).status_code == 200
+
+
+def test_comment_list_is_reused_after_a_publish_and_reread_after_an_approval(scene):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from newsroom.cache import bump, comments_changed
+
+    url = scene.article.get_absolute_url()
+    Client().get(url)
+
+    def comment_queries():
+        with CaptureQueriesContext(connection) as queries:
+            assert Client().get(url).status_code == 200
+        return [q for q in queries.captured_queries if "comments_comment" in q["sql"]]
+
+    bump("site")  # another article was published: this page is rebuilt...
+    assert comment_queries() == []  # ...but its comments did not change
+    comments_changed(scene.article.pk)
+    assert len(comment_queries()) == 1
+
+
+def test_a_withdrawn_article_leaves_related_lists_at_once(
+    client, scene, django_capture_on_commit_callbacks
+):
+    from articles.services import article_unpublish
+
+    url = scene.article.get_absolute_url()
+
+    def related_block():
+        html = client.get(url).content.decode()
+        return re.search(r'id="tin-lien-quan".*?</section>', html, re.DOTALL).group(0)
+
+    assert scene.similar.title in related_block()
+    with django_capture_on_commit_callbacks(execute=True):
+        article_unpublish(article=scene.similar, user=make_user(role=EDITOR))
+    assert scene.similar.title not in related_block()
+    assert client.get(scene.similar.get_absolute_url()).status_code == 404

@@ -1,0 +1,81 @@
+"""Constant query counts: the same number at two data sizes proves there is no N+1.
+
+Counts are for a cache miss (the cache is cleared before each measured request); a hit costs
+none (test_caching). Renditions are made on a first, unmeasured request.
+"""
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from django.urls import reverse
+
+from tests.site.factories import add_comments, bulk_articles, make_scene
+
+pytestmark = pytest.mark.django_db
+
+UA = {"HTTP_USER_AGENT": "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0"}
+# Article, credits, tags, body photos, editor's picks, closest articles, most read, weather,
+# comments, sections (navigation), next scheduled article (cache lifetime).
+ARTICLE_QUERIES = 11
+# After a publish elsewhere only the page's shared parts are read again: related cards (their
+# ids are kept), navigation, most read, weather, next scheduled article.
+ARTICLE_QUERIES_AFTER_A_PUBLISH = 5
+LIST_QUERIES = {"home": 9, "section": 5, "region": 6, "tag": 5, "search": 3}
+
+
+@pytest.fixture(autouse=True)
+def _no_flush_during_measure(settings):
+    # A flush of view counts runs once a minute inside some request; keep it out of the counts.
+    settings.READERSHIP_FLUSH_ON_VIEW = False
+
+
+def measure(url, django_assert_num_queries, expected, **params):
+    client = Client()
+    client.get(url, params, **UA)  # renditions, generations
+    cache.clear()
+    with django_assert_num_queries(expected):
+        response = client.get(url, params, **UA)
+    assert response.status_code == 200
+    return response
+
+
+@pytest.mark.parametrize("comments", [5, 500])
+def test_article_page(comments, django_assert_num_queries):
+    scene = make_scene(comments=0)
+    add_comments(scene.article, comments)
+    response = measure(scene.article.get_absolute_url(), django_assert_num_queries, ARTICLE_QUERIES)
+    assert f"{comments} bình luận" in response.content.decode()
+
+
+@pytest.mark.parametrize("comments", [5, 500])
+def test_article_page_rebuilt_after_a_publish(comments, django_assert_num_queries):
+    from newsroom.cache import bump
+
+    scene = make_scene(comments=0)
+    add_comments(scene.article, comments)
+    client = Client()
+    url = scene.article.get_absolute_url()
+    client.get(url, **UA)
+    bump("site")
+    with django_assert_num_queries(ARTICLE_QUERIES_AFTER_A_PUBLISH):
+        response = client.get(url, **UA)
+    assert f"{comments} bình luận" in response.content.decode()
+    assert scene.picked.title in response.content.decode()
+
+
+@pytest.mark.parametrize("size", [10, 1000])
+@pytest.mark.parametrize("page", ["home", "section", "region", "tag", "search"])
+def test_list_pages(page, size, django_assert_num_queries):
+    scene = make_scene(comments=0)
+    tag = scene.tags["dau-tu"]
+    for section in scene.sections.values():
+        bulk_articles(section, size // 3 + 1, region=scene.regions["nghi-son"], tag=tag)
+    urls = {
+        "home": ("/", {}),
+        "section": (reverse("articles:section", args=["kinh-te"]), {}),
+        "region": (reverse("articles:region", args=["thanh-hoa"]), {}),
+        "tag": (tag.get_absolute_url(), {}),
+        "search": (reverse("search:results"), {"q": "tin nhanh"}),
+    }
+    url, params = urls[page]
+    measure(url, django_assert_num_queries, LIST_QUERIES[page], **params)
