@@ -65,7 +65,13 @@ class CommentForm(forms.Form):
         return conf.ip_retention().days
 
     def fresh_token(self) -> str:
-        """Rendered instead of the posted token, so a refused form can be sent again."""
+        """The token a refused form is drawn again with, so it can be sent again.
+
+        A posted token that passed the bot checks is kept: its time already counts, so a
+        visitor who adds the missing diacritics and sends at once is not told "too fast".
+        """
+        if self.is_bound and self.bot_error() is None:
+            return self.data["token"]
         return form_token(self.article.pk)
 
     def bot_error(self) -> str | None:

@@ -188,6 +188,26 @@ def test_json_refusal_carries_message_errors_and_a_fresh_token(client, article):
     assert data["token"]
 
 
+def test_a_refused_comment_fixed_at_once_is_not_too_fast(client, article):
+    """Found in the browser: adding the diacritics and sending again within the minimum
+    fill time must not be refused as a bot; the first draw of the form already counted."""
+    refused = client.post(
+        url(article), post_data(article, body="bai viet rat hay"), **JSON_HEADERS
+    )
+    assert refused.status_code == 400
+    again = client.post(url(article), post_data(article, token=refused.json()["token"]),
+                        **JSON_HEADERS)  # fmt: skip
+    assert again.status_code == 201, again.content
+    assert Comment.objects.get().status == Status.PENDING
+
+
+def test_a_form_refused_as_too_fast_gets_a_new_token(client, article):
+    token = form_token(article.pk, issued_at=time.time() - 2)
+    refused = client.post(url(article), post_data(article, token=token), **JSON_HEADERS)
+    assert refused.status_code == 400
+    assert refused.json()["token"] != token
+
+
 def test_json_rate_limit_is_429(client, article, settings):
     settings.COMMENT_RATES = ("1/m",)
     client.post(url(article), post_data(article), **JSON_HEADERS)
