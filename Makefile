@@ -48,7 +48,7 @@ unit: $(STAMP)
 
 test: $(STAMP) tools
 	$(BIN)/ruff check .
-	$(PY) manage.py makemigrations --check --dry-run --settings=tests.settings >/dev/null \
+	DATABASE_URL=sqlite://:memory: $(PY) manage.py makemigrations --check --dry-run --settings=tests.settings >/dev/null \
 		|| (echo "Models changed without a migration: run makemigrations" && exit 1)
 	$(BIN)/pytest
 

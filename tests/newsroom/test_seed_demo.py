@@ -104,3 +104,17 @@ def test_seed_leaves_comments_in_every_moderation_state(seeded):
     assert Comment.objects.filter(status="approved", parent__isnull=False).exists()
 
 
+
+
+@pytest.mark.django_db
+def test_seed_gives_the_demo_most_read_and_a_weather_box(seeded, client):
+    from readership.selectors import article_most_read
+    from weather.models import WeatherReading
+
+    most_read = article_most_read()
+    assert len(most_read) == 5 and all(a.is_live for a in most_read)
+    province = Region.objects.get(parent__isnull=True)
+    assert WeatherReading.objects.get(region=province).forecast
+    page = client.get(Article.objects.published().first().get_absolute_url())
+    html = page.content.decode()
+    assert "Đọc nhiều" in html and "Thời tiết Thanh Hóa" in html and "25°C" in html

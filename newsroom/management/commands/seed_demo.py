@@ -55,6 +55,8 @@ class Command(BaseCommand):
             photos = self._photos(contributors, users["bientap"])
             articles = self._articles(sections, regions, contributors, photos, users)
             self._comments(articles)
+            self._readership(articles, now=timezone.now())
+            self._weather(regions)
         if self.created:
             self.stdout.write(self.style.SUCCESS(f"Đã tạo {self.created} bản ghi mẫu."))
         else:
@@ -274,6 +276,57 @@ class Command(BaseCommand):
                 )
             made.append(comment)
             self.created += 1
+
+    def _readership(self, articles, *, now):
+        """Seven days of view counts, so "Đọc nhiều" has something to rank in the demo."""
+        from readership.models import DailyViews
+
+        if DailyViews.objects.exists():
+            return  # real counting has started, or an earlier run already seeded them
+        today = timezone.localdate(now)
+        live = [a for a in articles.values() if a.is_live]
+        for rank, article in enumerate(live):
+            for days_ago in range(7):
+                day = today - timedelta(days=days_ago)
+                if day < timezone.localdate(article.publish_at):
+                    continue
+                # Newer and higher-placed articles are read more; deterministic for re-runs.
+                views = max(5, 900 // (rank + 2) - 40 * days_ago + (rank * 37) % 90)
+                self._get_or_create(
+                    DailyViews, {"article": article, "day": day}, {"views": views}
+                )
+
+    def _weather(self, regions):
+        """One invented reading for the province until `fetch_weather` brings a real one."""
+        from decimal import Decimal
+
+        from weather.models import WeatherReading
+        from weather.services import Reading, weather_reading_store
+
+        province = regions[content.REGIONS[0]]
+        if WeatherReading.objects.filter(region=province).exists():
+            return
+        today = timezone.localdate()
+        forecast = [
+            {"date": (today + timedelta(days=offset)).isoformat(), "code": code,
+             "min": low, "max": high, "rain": rain}
+            for offset, (code, low, high, rain) in enumerate(
+                [(3, 21.0, 27.5, 20), (61, 20.5, 25.0, 70), (2, 19.0, 26.0, 10)]
+            )
+        ]  # fmt: skip
+        weather_reading_store(
+            region=province,
+            reading=Reading(
+                observed_at=timezone.now().replace(minute=0, second=0, microsecond=0),
+                temperature=Decimal("24.5"),
+                apparent_temperature=Decimal("25.8"),
+                humidity=78,
+                wind_speed=Decimal("11.2"),
+                weather_code=3,
+                forecast=forecast,
+            ),
+        )
+        self.created += 1
 
     def _print_logins(self):
         self.stdout.write("")
