@@ -19,20 +19,39 @@ def comment_thread_for(article):
     return comments_for_article(article)
 
 
-def _comment_html(comment, labels: dict[str, str]) -> str:
-    name = escape(comment.author_name)
-    when = timezone.localtime(comment.created_at)
-    edited = (
-        f' · <span class="comment__edited">{labels["edited"]}</span>' if comment.edited_at else ""
-    )
-    return (
-        f'<p class="comment__meta"><strong class="comment__author">{name}</strong> – '
-        f'<time datetime="{when.isoformat(timespec="minutes")}">{when:%d/%m/%Y %H:%M}</time>'
-        f"{edited}</p>\n"
-        f'<div class="comment__text">{escape(comment.body).replace(chr(10), "<br>")}</div>\n'
-        f'<a class="comment__reply" rel="nofollow" href="?tra_loi={comment.id}#gui-binh-luan" '
-        f'data-reply-to="{comment.id}" data-reply-name="{name}">{labels["reply"]}</a>'
-    )
+# One comment's HTML; filled for every comment of a page (hundreds), so spelled out with %
+# once instead of per-field formatting. The time is local: machine-readable with its offset,
+# and as DATETIME_FORMAT writes it for readers (27/11/2026 08:30).
+_COMMENT = (
+    '<p class="comment__meta"><strong class="comment__author">%(name)s</strong> – '
+    '<time datetime="%(y)04d-%(mo)02d-%(d)02dT%(h)02d:%(mi)02d%(offset)s">'
+    "%(d)02d/%(mo)02d/%(y)04d %(h)02d:%(mi)02d</time>%(edited)s</p>\n"
+    '<div class="comment__text">%(body)s</div>\n'
+    '<a class="comment__reply" rel="nofollow" href="?tra_loi=%(id)d#gui-binh-luan" '
+    'data-reply-to="%(id)d" data-reply-name="%(name)s">%(reply)s</a>'
+)
+
+
+def _comment_html(comment, labels: dict[str, str], tz, offsets: dict) -> str:
+    when = comment.created_at.astimezone(tz)
+    utc_offset = when.utcoffset()
+    offset = offsets.get(utc_offset)
+    if offset is None:
+        # As isoformat() writes it ("+07:00"); the same for nearly every comment.
+        offset = offsets[utc_offset] = when.replace(microsecond=0).isoformat()[19:]
+    return _COMMENT % {  # noqa: UP031 one template for hundreds of comments
+        "name": escape(comment.author_name),
+        "y": when.year,
+        "mo": when.month,
+        "d": when.day,
+        "h": when.hour,
+        "mi": when.minute,
+        "offset": offset,
+        "edited": labels["edited"] if comment.edited_at else "",
+        "body": escape(comment.body).replace("\n", "<br>"),
+        "id": comment.id,
+        "reply": labels["reply"],
+    }
 
 
 @register.simple_tag
@@ -43,16 +62,22 @@ def comment_items(thread):
     Built in Python, not a template loop: an article with 500 comments renders in a few
     milliseconds instead of 140 on the project's machines (bench/bench_comments.py).
     """
-    labels = {"edited": escape(_("đã biên tập")), "reply": escape(_("Trả lời"))}
+    labels = {
+        "edited": f' · <span class="comment__edited">{escape(_("đã biên tập"))}</span>',
+        "reply": escape(_("Trả lời")),
+    }
+    # Looked up once for the whole list, not per comment as localtime() would.
+    tz, offsets = timezone.get_current_timezone(), {}
     parts = []
     for comment in thread:
-        parts.append(f'<li id="bl-{comment.id}" class="comment">\n{_comment_html(comment, labels)}')
+        html = _comment_html(comment, labels, tz, offsets)
+        parts.append(f'<li id="bl-{comment.id}" class="comment">\n{html}')
         if comment.replies_shown:
             parts.append('\n<ol class="comments__replies">')
             for reply in comment.replies_shown:
                 parts.append(
                     f'\n<li id="bl-{reply.id}" class="comment comment--reply">\n'
-                    f"{_comment_html(reply, labels)}</li>"
+                    f"{_comment_html(reply, labels, tz, offsets)}</li>"
                 )
             parts.append("\n</ol>")
         parts.append("</li>\n")
