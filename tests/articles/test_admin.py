@@ -10,7 +10,7 @@ from reversion.models import Version
 
 from articles import services
 from articles.models import Article, BylineCredit, Photo
-from tests.articles.test_permissions import form_data
+from tests.articles.test_permissions import add_form, form_data
 from tests.factories import (
     credit,
     image_bytes,
@@ -26,22 +26,6 @@ CHANGELIST = "admin:articles_article_changelist"
 
 def messages_of(response):
     return [str(m) for m in get_messages(response.wsgi_request)]
-
-
-def add_form(section, **changes):
-    values = {
-        "title": "Khánh thành cầu Nghi Sơn",
-        "lead": "Sáng nay cây cầu mới được đưa vào sử dụng.",
-        "body": "<p>Nội dung.</p>",
-        "section": section.pk,
-        "status": Status.DRAFT,
-        "credits-TOTAL_FORMS": "0",
-        "credits-INITIAL_FORMS": "0",
-        "photos-TOTAL_FORMS": "0",
-        "photos-INITIAL_FORMS": "0",
-    }
-    values.update(changes)
-    return values
 
 
 # ---- the list ----------------------------------------------------------------------------

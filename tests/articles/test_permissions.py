@@ -52,6 +52,22 @@ def local(dt):
     return value.strftime("%d/%m/%Y"), value.strftime("%H:%M")
 
 
+def add_form(section, **changes):
+    values = {
+        "title": "Khánh thành cầu Nghi Sơn",
+        "lead": "Sáng nay cây cầu mới được đưa vào sử dụng.",
+        "body": "<p>Nội dung.</p>",
+        "section": section.pk,
+        "status": Status.DRAFT,
+        "credits-TOTAL_FORMS": "0",
+        "credits-INITIAL_FORMS": "0",
+        "photos-TOTAL_FORMS": "0",
+        "photos-INITIAL_FORMS": "0",
+    }
+    values.update(changes)
+    return values
+
+
 def form_data(article: Article, **changes) -> dict:
     values = {
         "title": article.title,
@@ -106,17 +122,7 @@ def run(action_name, client, actor, author, editor):
         section = make_section()
         response = client.post(
             reverse("admin:articles_article_add"),
-            {
-                "title": "Bài mới",
-                "lead": "Sapo mới.",
-                "body": "<p>Nội dung.</p>",
-                "section": section.pk,
-                "status": Status.DRAFT,
-                "credits-TOTAL_FORMS": "0",
-                "credits-INITIAL_FORMS": "0",
-                "photos-TOTAL_FORMS": "0",
-                "photos-INITIAL_FORMS": "0",
-            },
+            add_form(section, title="Bài mới", lead="Sapo mới."),
         )
         return response, Article.objects.count() == before + 1
 
