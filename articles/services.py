@@ -23,7 +23,7 @@ from articles import permissions
 from articles.body import MARKER, photo_ids
 from articles.images import make_renditions
 from articles.models import Article, ArticlePhoto, BylineCredit, Photo
-from newsroom import cache
+from newsroom import cache, vietnamese
 from newsroom.sanitize import sanitize_html
 
 Status = Article.Status
@@ -42,23 +42,14 @@ class ArticleSaveResult:
     removed: list[str] = field(default_factory=list)
 
 
-def _vietnamese():
-    # Imported when needed: the Vietnamese text module is the one place for slug and folding.
-    from newsroom import vietnamese
-
-    return vietnamese
-
-
 def unique_slug(*, model, text: str, exclude_pk=None, fallback: str = "muc") -> str:
     """A slug from Vietnamese text ("Đảng bộ" → "dang-bo"), with -2, -3… when taken.
 
     Django's admin slug filler turns "đ" into "dj"; every slug is made here instead.
     """
     limit = model._meta.get_field("slug").max_length - 5  # room for "-9999"
-    base = _vietnamese().slugify(text, max_length=limit).strip("-")
-    if len(base) > limit:
-        base = base[:limit].rsplit("-", 1)[0] if "-" in base[:limit] else base[:limit]
-    base = base.strip("-") or fallback
+    # slugify already keeps within the limit, cuts at a word boundary and trims hyphens.
+    base = vietnamese.slugify(text, max_length=limit) or fallback
     taken = set(
         model._default_manager.filter(slug__startswith=base)
         .exclude(pk=exclude_pk)
@@ -79,7 +70,7 @@ def article_unique_slug(*, title: str, exclude_pk: int | None = None) -> str:
 def article_search_text(*, title: str, lead: str, body: str) -> str:
     """Title, lead and the body's text, folded (no diacritics, lower case) for search."""
     text = html.unescape(_TAG.sub(" ", body or ""))
-    return _SPACES.sub(" ", _vietnamese().fold(f"{title} {lead} {text}")).strip()
+    return vietnamese.fold(f"{title} {lead} {text}")  # already single-spaced and trimmed
 
 
 def _changed_on_commit(article_id: int) -> None:
