@@ -28,7 +28,6 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
@@ -39,6 +38,7 @@ from articles import permissions, selectors
 from articles.body import featured_image, render_body
 from articles.bylines import format_byline
 from articles.models import Article, BylineCredit, Contributor, Section, Tag
+from articles.templatetags.public_site import machine_time
 from comments.selectors import comments_for_article
 from newsroom.cache import generation, generations
 from readership.selectors import article_most_read
@@ -300,10 +300,6 @@ def _modified_at(article: Article):
     return max(article.updated_at, article.publish_at) if article.publish_at else article.updated_at
 
 
-def _iso(moment) -> str:
-    return timezone.localtime(moment).replace(microsecond=0).isoformat()
-
-
 def article_structured_data(article: Article, *, url: str, featured, tags) -> dict:
     """schema.org NewsArticle, as search engines read it for news results."""
     authors, seen = [], set()
@@ -325,7 +321,7 @@ def article_structured_data(article: Article, *, url: str, featured, tags) -> di
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "inLanguage": "vi",
         "articleSection": article.section.name,
-        "dateModified": _iso(_modified_at(article)),
+        "dateModified": machine_time(_modified_at(article)),
         "author": authors,
         "publisher": {
             "@type": "NewsMediaOrganization",
@@ -340,7 +336,7 @@ def article_structured_data(article: Article, *, url: str, featured, tags) -> di
         },
     }
     if article.publish_at:
-        data["datePublished"] = _iso(article.publish_at)
+        data["datePublished"] = machine_time(article.publish_at)
     if featured:
         data["image"] = [absolute(featured.src)]
     if tags:
