@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from django.core.cache import cache
+from django.db import connections
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
@@ -59,31 +60,50 @@ class CommentThread:
         return bool(self.comments)
 
 
+def _driver_rows(queryset: QuerySet) -> list[tuple]:
+    """The rows of a values_list() queryset as the database driver returns them.
+
+    Django's per-value converters (making each datetime aware, checking settings for every
+    value) cost more than the query itself for a long thread: 2.3 ms of 3 ms for 500
+    comments on SQLite (bench_article_page). The SQL and its parameters are still Django's.
+    """
+    sql, params = queryset.query.sql_with_params()
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
 def comments_for_article(article: Article) -> CommentThread:
     """One query, whatever the number of comments.
 
     A reply shows only while its parent is public (services module docstring).
     """
-    rows = (
+    queryset = (
         Comment.objects.filter(article_id=article.pk, status=Status.APPROVED)
         .filter(Q(parent__isnull=True) | Q(parent__status=Status.APPROVED))
         .order_by("created_at", "id")
         .values_list(*PUBLIC_ROW)
     )
+    # SQLite's driver gives naive datetimes in the connection's time zone (UTC), PostgreSQL's
+    # aware ones: only the first kind needs its zone.
+    db_zone = connections[queryset.db].timezone
     thread = CommentThread()
-    replies = []
-    for row in rows:
-        comment = PublicComment(*row)
-        thread.by_id[comment.id] = comment
-        if comment.parent_id is None:
-            thread.comments.append(comment)
+    by_id, top, replies = thread.by_id, thread.comments, []
+    for pk, parent_id, name, body, created_at, edited_at in _driver_rows(queryset):
+        if created_at.tzinfo is None:
+            created_at = created_at.replace(tzinfo=db_zone)
+            if edited_at is not None:
+                edited_at = edited_at.replace(tzinfo=db_zone)
+        comment = by_id[pk] = PublicComment(pk, parent_id, name, body, created_at, edited_at)
+        if parent_id is None:
+            top.append(comment)
         else:
             replies.append(comment)
     for reply in replies:
-        parent = thread.by_id.get(reply.parent_id)
+        parent = by_id.get(reply.parent_id)
         if parent is not None and parent.parent_id is None:
             parent.replies_shown.append(reply)
-    thread.count = len(thread.comments) + sum(len(c.replies_shown) for c in thread.comments)
+    thread.count = len(top) + sum(len(c.replies_shown) for c in top)
     return thread
 
 

@@ -19,39 +19,22 @@ def comment_thread_for(article):
     return comments_for_article(article)
 
 
-# One comment's HTML; filled for every comment of a page (hundreds), so spelled out with %
-# once instead of per-field formatting. The time is local: machine-readable with its offset,
-# and as DATETIME_FORMAT writes it for readers (27/11/2026 08:30).
-_COMMENT = (
-    '<p class="comment__meta"><strong class="comment__author">%(name)s</strong> – '
-    '<time datetime="%(y)04d-%(mo)02d-%(d)02dT%(h)02d:%(mi)02d%(offset)s">'
-    "%(d)02d/%(mo)02d/%(y)04d %(h)02d:%(mi)02d</time>%(edited)s</p>\n"
-    '<div class="comment__text">%(body)s</div>\n'
-    '<a class="comment__reply" rel="nofollow" href="?tra_loi=%(id)d#gui-binh-luan" '
-    'data-reply-to="%(id)d" data-reply-name="%(name)s">%(reply)s</a>'
-)
-
-
-def _comment_html(comment, labels: dict[str, str], tz, offsets: dict) -> str:
-    when = comment.created_at.astimezone(tz)
-    utc_offset = when.utcoffset()
-    offset = offsets.get(utc_offset)
-    if offset is None:
-        # As isoformat() writes it ("+07:00"); the same for nearly every comment.
-        offset = offsets[utc_offset] = when.replace(microsecond=0).isoformat()[19:]
-    return _COMMENT % {  # noqa: UP031 one template for hundreds of comments
-        "name": escape(comment.author_name),
-        "y": when.year,
-        "mo": when.month,
-        "d": when.day,
-        "h": when.hour,
-        "mi": when.minute,
-        "offset": offset,
-        "edited": labels["edited"] if comment.edited_at else "",
-        "body": escape(comment.body).replace("\n", "<br>"),
-        "id": comment.id,
-        "reply": labels["reply"],
-    }
+def _comment_html(comment, labels: dict[str, str], tz) -> str:
+    """One comment's HTML; run for every comment of a page (hundreds), so written as one
+    f-string. The time is local: machine-readable with its offset ("2026-11-27T08:30+07:00",
+    as isoformat writes it), and as DATETIME_FORMAT writes it for readers (27/11/2026 08:30),
+    cut from the same string: formatting each part apart cost twice as much."""
+    iso = comment.created_at.astimezone(tz).isoformat(timespec="minutes")
+    name, pk = escape(comment.author_name), comment.id
+    body = escape(comment.body).replace("\n", "<br>")
+    return (
+        f'<p class="comment__meta"><strong class="comment__author">{name}</strong> – '
+        f'<time datetime="{iso}">{iso[8:10]}/{iso[5:7]}/{iso[:4]} {iso[11:16]}</time>'
+        f"{labels['edited'] if comment.edited_at else ''}</p>\n"
+        f'<div class="comment__text">{body}</div>\n'
+        f'<a class="comment__reply" rel="nofollow" href="?tra_loi={pk}#gui-binh-luan" '
+        f'data-reply-to="{pk}" data-reply-name="{name}">{labels["reply"]}</a>'
+    )
 
 
 @register.simple_tag
@@ -67,20 +50,21 @@ def comment_items(thread):
         "reply": escape(_("Trả lời")),
     }
     # Looked up once for the whole list, not per comment as localtime() would.
-    tz, offsets = timezone.get_current_timezone(), {}
+    tz = timezone.get_current_timezone()
     parts = []
+    add = parts.append
     for comment in thread:
-        html = _comment_html(comment, labels, tz, offsets)
-        parts.append(f'<li id="bl-{comment.id}" class="comment">\n{html}')
+        html = _comment_html(comment, labels, tz)
+        add(f'<li id="bl-{comment.id}" class="comment">\n{html}')
         if comment.replies_shown:
-            parts.append('\n<ol class="comments__replies">')
+            add('\n<ol class="comments__replies">')
             for reply in comment.replies_shown:
-                parts.append(
+                add(
                     f'\n<li id="bl-{reply.id}" class="comment comment--reply">\n'
-                    f"{_comment_html(reply, labels, tz, offsets)}</li>"
+                    f"{_comment_html(reply, labels, tz)}</li>"
                 )
-            parts.append("\n</ol>")
-        parts.append("</li>\n")
+            add("\n</ol>")
+        add("</li>\n")
     return mark_safe("".join(parts))  # noqa: S308 names and bodies are escaped above
 
 

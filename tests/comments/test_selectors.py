@@ -76,6 +76,39 @@ def test_thread_and_its_html_in_one_query_whatever_the_size(
     assert f"{size + size // 2} bình luận" in html
 
 
+def test_each_comment_is_written_with_local_time_escaped_text_and_edit_mark(article):
+    """The comment list is written in Python for speed (comments_tags.comment_items); this
+    pins what it writes for one comment and one reply."""
+    sent = datetime(2026, 11, 26, 23, 5, 30, tzinfo=ZoneInfo("UTC"))  # 06:05 next day, local
+    parent = make_comment(
+        article, "Dòng một <b>đậm</b>\nDòng hai & ba", author_name="Lê <Văn> \"Bình\"",
+        status=Status.APPROVED, created_at=sent, edited_at=sent + timedelta(hours=1),
+    )  # fmt: skip
+    reply = make_comment(
+        article, "Đồng ý.", author_name="Lan", status=Status.APPROVED, parent=parent,
+        created_at=sent + timedelta(days=40),
+    )  # fmt: skip
+    html = render_to_string(
+        "comments/_list.html",
+        {"article": article, "comment_thread": selectors.comments_for_article(article)},
+    )
+    name = "Lê &lt;Văn&gt; &quot;Bình&quot;"
+    assert (
+        f'<li id="bl-{parent.pk}" class="comment">\n'
+        f'<p class="comment__meta"><strong class="comment__author">{name}</strong> – '
+        '<time datetime="2026-11-27T06:05+07:00">27/11/2026 06:05</time>'
+        ' · <span class="comment__edited">đã biên tập</span></p>\n'
+        '<div class="comment__text">Dòng một &lt;b&gt;đậm&lt;/b&gt;<br>Dòng hai &amp; ba</div>\n'
+        f'<a class="comment__reply" rel="nofollow" href="?tra_loi={parent.pk}#gui-binh-luan" '
+        f'data-reply-to="{parent.pk}" data-reply-name="{name}">Trả lời</a>\n'
+        '<ol class="comments__replies">\n'
+        f'<li id="bl-{reply.pk}" class="comment comment--reply">\n'
+        '<p class="comment__meta"><strong class="comment__author">Lan</strong> – '
+        '<time datetime="2027-01-06T06:05+07:00">06/01/2027 06:05</time></p>'
+    ) in html
+    assert "<b>" not in html
+
+
 # --- The queue -------------------------------------------------------------------------------
 
 
