@@ -16,6 +16,7 @@ def article_most_read(*, days: int = 7, limit: int = 5) -> list[Article]:
         Article.objects.published()
         .filter(daily_views__day__gte=since)
         .annotate(recent_views=Sum("daily_views__views"))
-        .select_related("section")
+        # The box shows a title and links to the article: nothing else is read or grouped.
+        .only("slug", "title")
         .order_by("-recent_views", "-publish_at", "-pk")[:limit]
     )
