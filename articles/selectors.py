@@ -49,7 +49,9 @@ def article_for_page(pk: int, *, live_only: bool = True) -> Article | None:
         Prefetch("credits", queryset=BylineCredit.objects.select_related("contributor")),
         Prefetch("tags", queryset=Tag.objects.order_by("name")),
     )
-    return queryset.filter(pk=pk).first()
+    # Unordered: the model's default ordering would only cost compiling, for one row.
+    found = list(queryset.filter(pk=pk).order_by()[:1])
+    return found[0] if found else None
 
 
 def region_chain(region: Region | None) -> list[Region]:
