@@ -16,7 +16,7 @@ Logged-in users (the newsroom) get article pages built fresh; previews are never
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import InitVar, dataclass, field
 from urllib.parse import quote
 
 from django.conf import settings
@@ -59,15 +59,40 @@ def _hole(name: str) -> str:
     return f"<!--nr:{name}:{_HOLE_SECRET}-->"
 
 
-HOLES = {name: _hole(name) for name in ("banner", "messages", "comment_form")}
+# Filled per request; "comments" is filled once, when the page is built (CachedPage).
+HOLES = {name: _hole(name) for name in ("banner", "messages", "comment_form", "comments")}
+_HOLE_SPLIT = re.compile(f"<!--nr:({'|'.join(HOLES)}):{_HOLE_SECRET}-->")
 
 
 @dataclass
 class CachedPage:
-    html: str
+    """A page as the cache keeps it: the HTML split at its holes, encoded once.
+
+    Serving it joins bytes around the filled holes. Keeping one string instead cost, on every
+    request, decoding it from the cache, three replaces and encoding it again: 0.85 ms of a
+    2 ms cache hit for an article with 500 comments (bench_article_page).
+    """
+
+    html: InitVar[str]
     # What the holes need on a cache hit, without a query.
     article: Article | None = None
     slug: str = ""
+    # Holes filled now, with HTML already encoded: an article's comment list (hundreds of
+    # comments) is encoded once, when rendered, and kept as bytes in its fragment.
+    filled: InitVar[dict[str, bytes] | None] = None
+    # Encoded HTML at even places, the name of a hole between them at odd places.
+    chunks: tuple = field(init=False)
+
+    def __post_init__(self, html: str, filled: dict[str, bytes] | None):
+        filled = filled or {}
+        pieces = _HOLE_SPLIT.split(html)
+        chunks = [pieces[0].encode()]
+        for name, text in zip(pieces[1::2], pieces[2::2], strict=True):
+            if name in filled:
+                chunks[-1] += filled[name] + text.encode()
+            else:
+                chunks += [name, text.encode()]
+        self.chunks = tuple(chunks)
 
 
 def absolute(path: str) -> str:
@@ -111,29 +136,33 @@ def base_context(*, nav_sections=None, **extra) -> dict:
         "hole_banner": mark_safe(HOLES["banner"]),  # noqa: S308 - our constant
         "hole_messages": mark_safe(HOLES["messages"]),  # noqa: S308
         "hole_comment_form": mark_safe(HOLES["comment_form"]),  # noqa: S308
+        "hole_comments": mark_safe(HOLES["comments"]),  # noqa: S308
         **extra,
     }
 
 
-def fill_holes(request, page: CachedPage) -> str:
-    html = page.html
-    if request.COOKIES.get(BANNER_COOKIE) != BANNER_VERSION:
-        banner = render_to_string(
+def fill_holes(request, page: CachedPage) -> bytes:
+    """The page for this request: the banner unless dismissed, flash messages, and a fresh
+    comment form (its own CSRF token and signed timestamp)."""
+    out = []
+    for i, chunk in enumerate(page.chunks):
+        out.append(_fill(chunk, request, page).encode() if i % 2 else chunk)
+    return b"".join(out)
+
+
+def _fill(hole: str, request, page: CachedPage) -> str:
+    if hole == "banner":
+        if request.COOKIES.get(BANNER_COOKIE) == BANNER_VERSION:
+            return ""
+        return render_to_string(
             "articles/_banner.html",
             {"next": request.get_full_path(), "banner_version": BANNER_VERSION},
             request=request,
         )
-    else:
-        banner = ""
-    html = html.replace(HOLES["banner"], banner, 1)
-    messages_html = ""
-    stored = list(flash.get_messages(request))
-    if stored:
-        messages_html = render_to_string("articles/_messages.html", {"flash": stored})
-    html = html.replace(HOLES["messages"], messages_html, 1)
-    if HOLES["comment_form"] in html:
-        html = html.replace(HOLES["comment_form"], _comment_form_html(request, page), 1)
-    return html
+    if hole == "messages":
+        stored = list(flash.get_messages(request))
+        return render_to_string("articles/_messages.html", {"flash": stored}) if stored else ""
+    return _comment_form_html(request, page)
 
 
 def _comment_form_html(request, page: CachedPage) -> str:
@@ -203,7 +232,7 @@ class ArticleParts:
     province_id: int | None
     head_html: str  # description, Open Graph, Twitter card, JSON-LD
     main_html: str  # the article itself, breadcrumbs to share links
-    comments_html: str
+    comments: bytes  # the comment list, encoded (CachedPage.filled)
 
 
 def _slim(article: Article) -> Article:
@@ -248,9 +277,9 @@ def _build_parts(article: Article) -> ArticleParts:
         province_id=chain[0].pk if chain else None,
         head_html=render_to_string("articles/_article_head.html", context),
         main_html=render_to_string("articles/_article_main.html", context),
-        comments_html=render_to_string(
+        comments=render_to_string(
             "comments/_list.html", {"article": article, "comment_thread": thread}
-        ),
+        ).encode(),
     )
 
 
@@ -367,7 +396,7 @@ def _render_article(request, parts: ArticleParts, *, related, sidebar: str, prev
     # Every part was rendered by our own templates, escaping included.
     html = {
         name: mark_safe(getattr(parts, name))  # noqa: S308
-        for name in ("head_html", "main_html", "comments_html")
+        for name in ("head_html", "main_html")
     }
     context = base_context(
         article=parts.article,
@@ -404,7 +433,10 @@ def article_detail(request, slug, pk):
             else selectors.article_related(parts.article, tag_ids=parts.tag_ids),
             sidebar=_sidebar(parts.province_id, gens) if cacheable else _fresh_sidebar(parts),
         )
-        page = CachedPage(html=html, article=parts.article, slug=parts.article.slug)
+        article = parts.article
+        page = CachedPage(
+            html, article=article, slug=article.slug, filled={"comments": parts.comments}
+        )
         if cacheable:
             cache.set(key, page, selectors.page_cache_timeout())
     if page.slug != slug:
@@ -435,7 +467,7 @@ def article_preview(request, pk):
         preview=True,
     )
     # No comment form on a preview: comments open once the article is public.
-    page = CachedPage(html=html, article=None, slug=article.slug)
+    page = CachedPage(html, article=None, slug=article.slug, filled={"comments": parts.comments})
     response = HttpResponse(fill_holes(request, page))
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
