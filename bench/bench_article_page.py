@@ -4,9 +4,11 @@ gunicorn.
     python bench/bench_article_page.py        (or `make bench`)
 
 Everything runs with the production settings (newsroom.settings, DEBUG off, collected and
-hashed static files, local-memory cache) against a throw-away SQLite database, media and
-static folder in a temporary directory, in child processes, so no real database is touched
-and the parent's Django settings do not matter.
+hashed static files, local-memory cache, persistent database connections) in child
+processes, with media and static files in a temporary directory, twice:
+- on a throw-away SQLite database in that directory (the embedded default);
+- on PostgreSQL (production), when DATABASE_URL names one: a throw-away database beside it
+  (`<name>_article`, dropped afterwards), ANALYZEd after loading as autovacuum would.
 
 Medians of RUNS full requests through Django's test client (middleware included), each
 preceded by what makes the page cache miss:
@@ -33,6 +35,7 @@ import threading
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlparse, urlunparse
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -45,11 +48,12 @@ SECONDS = 8.0
 WORKERS = 2
 
 
-def _env(tmp: Path) -> dict:
+def _env(tmp: Path, database_url: str) -> dict:
     env = dict(os.environ)
     env.update(
         DJANGO_SETTINGS_MODULE="newsroom.settings",
-        DATABASE_URL=f"sqlite:///{tmp / 'bench.sqlite3'}",
+        DATABASE_URL=database_url,
+        CONN_MAX_AGE="60",
         MEDIA_ROOT=str(tmp / "media"),
         STATIC_ROOT=str(tmp / "static"),
         DEBUG="0",
@@ -85,6 +89,10 @@ from tests.site.factories import make_scene, bulk_articles
 scene = make_scene(comments={COMMENTS})
 for section in scene.sections.values():
     bulk_articles(section, 300, region=scene.regions["nghi-son"], tag=scene.tags["dau-tu"])
+from django.db import connection
+if connection.vendor == "postgresql":
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
 print(json.dumps({{"url": scene.article.get_absolute_url()}}))
 """
 
@@ -181,13 +189,38 @@ def _gunicorn_rps(env: dict, path: str) -> tuple[float, int]:
             server.kill()
 
 
-def run() -> list[dict]:
-    with tempfile.TemporaryDirectory(prefix="newsroom-bench-") as tmp:
-        env = _env(Path(tmp))
-        url = _child(SETUP, env)["url"]
-        timings = _child(MEASURE % (url, RUNS, f"{COMMENTS} bình luận"), env)
-        rps, failed = _gunicorn_rps(env, url)
-    page = f"article page ({COMMENTS} comments)"
+def _postgres_url() -> str | None:
+    """A throw-away database beside the one DATABASE_URL names, created empty; None when
+    DATABASE_URL is not PostgreSQL."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        return None
+    parsed = urlparse(url)
+    name = f"{parsed.path.lstrip('/') or 'newsroom'}_article"
+    _admin(parsed, f'DROP DATABASE IF EXISTS "{name}"', f'CREATE DATABASE "{name}"')
+    return urlunparse(parsed._replace(path=f"/{name}"))
+
+
+def _admin(parsed, *statements: str) -> None:
+    import psycopg2
+
+    admin = psycopg2.connect(
+        host=parsed.hostname, port=parsed.port or 5432, user=parsed.username,
+        password=parsed.password, dbname="postgres",
+    )  # fmt: skip
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
+    admin.close()
+
+
+def _measure(database: str, database_url: str | None, tmp: Path) -> list[dict]:
+    env = _env(tmp, database_url or f"sqlite:///{tmp / 'bench.sqlite3'}")
+    url = _child(SETUP, env)["url"]
+    timings = _child(MEASURE % (url, RUNS, f"{COMMENTS} bình luận"), env)
+    rps, failed = _gunicorn_rps(env, url)
+    page = f"{database}: article page ({COMMENTS} comments)"
     return [
         {
             "benchmark": f"{page}, uncached: every cache empty",
@@ -221,7 +254,8 @@ def run() -> list[dict]:
             "note": "for comparison",
         },
         {
-            "benchmark": f"article page under gunicorn ({WORKERS} workers, {CLIENTS} clients)",
+            "benchmark": f"{database}: article page under gunicorn ({WORKERS} workers, "
+            f"{CLIENTS} clients)",
             "value": rps,
             "unit": "req/s",
             "budget": "",
@@ -229,6 +263,24 @@ def run() -> list[dict]:
             "note": "no budget; client shares the 2 cores" if failed == 0 else f"{failed} failed",
         },
     ]
+
+
+def run() -> list[dict]:
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="newsroom-bench-") as tmp:
+        rows += _measure("SQLite", None, Path(tmp))
+    postgres = _postgres_url()
+    if postgres is None:
+        note = "not run: set DATABASE_URL=postgres://…"
+        rows.append({"benchmark": "PostgreSQL: article page", "value": "–", "unit": "",
+                     "budget": "", "ok": None, "note": note})  # fmt: skip
+        return rows
+    try:
+        with tempfile.TemporaryDirectory(prefix="newsroom-bench-") as tmp:
+            rows += _measure("PostgreSQL", postgres, Path(tmp))
+    finally:
+        _admin(urlparse(postgres), f'DROP DATABASE IF EXISTS "{urlparse(postgres).path[1:]}"')
+    return rows
 
 
 if __name__ == "__main__":

@@ -14,8 +14,8 @@ from tests.site.factories import add_comments, bulk_articles, make_scene
 pytestmark = pytest.mark.django_db
 
 UA = {"HTTP_USER_AGENT": "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0"}
-# Article, credits, tags, body photos, editor's picks, closest articles, most read, weather,
-# comments, sections (navigation), next scheduled article (cache lifetime).
+# Article, credits, tags, body photos, related ids (picks and scoring), related cards, most read,
+# weather, comments, sections (navigation), next scheduled article (cache lifetime).
 ARTICLE_QUERIES = 11
 # After a publish elsewhere only the page's shared parts are read again: related cards (their
 # ids are kept), navigation, most read, weather, next scheduled article.
