@@ -40,6 +40,8 @@ from urllib.parse import urlparse, urlunparse
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.postgres import admin_connection  # noqa: E402 - after the path is set
+
 COMMENTS = 500
 RUNS = 60
 BUDGET_MS = 20.0
@@ -197,18 +199,12 @@ def _postgres_url() -> str | None:
         return None
     parsed = urlparse(url)
     name = f"{parsed.path.lstrip('/') or 'newsroom'}_article"
-    _admin(parsed, f'DROP DATABASE IF EXISTS "{name}"', f'CREATE DATABASE "{name}"')
+    _admin(url, f'DROP DATABASE IF EXISTS "{name}"', f'CREATE DATABASE "{name}"')
     return urlunparse(parsed._replace(path=f"/{name}"))
 
 
-def _admin(parsed, *statements: str) -> None:
-    import psycopg2
-
-    admin = psycopg2.connect(
-        host=parsed.hostname, port=parsed.port or 5432, user=parsed.username,
-        password=parsed.password, dbname="postgres",
-    )  # fmt: skip
-    admin.autocommit = True
+def _admin(url: str, *statements: str) -> None:
+    admin = admin_connection(url)
     with admin.cursor() as cursor:
         for statement in statements:
             cursor.execute(statement)
@@ -279,7 +275,7 @@ def run() -> list[dict]:
         with tempfile.TemporaryDirectory(prefix="newsroom-bench-") as tmp:
             rows += _measure("PostgreSQL", postgres, Path(tmp))
     finally:
-        _admin(urlparse(postgres), f'DROP DATABASE IF EXISTS "{urlparse(postgres).path[1:]}"')
+        _admin(postgres, f'DROP DATABASE IF EXISTS "{urlparse(postgres).path[1:]}"')
     return rows
 
 

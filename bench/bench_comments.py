@@ -22,6 +22,8 @@ from urllib.parse import urlparse
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.postgres import admin_connection  # noqa: E402 - after the path is set
+
 ARTICLES = 10_000
 COMMENTS = 1_000_000
 BIG_ARTICLE_COMMENTS = 500
@@ -60,15 +62,8 @@ def _skip(reason):
 
 
 def _ensure_database(url: str) -> None:
-    import psycopg2
-
-    parsed = urlparse(url)
-    name = parsed.path.lstrip("/")
-    admin = psycopg2.connect(
-        host=parsed.hostname, port=parsed.port or 5432, user=parsed.username,
-        password=parsed.password, dbname="postgres",
-    )  # fmt: skip
-    admin.autocommit = True
+    name = urlparse(url).path.lstrip("/")
+    admin = admin_connection(url)
     with admin.cursor() as cursor:
         cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
         if cursor.fetchone() is None:
