@@ -162,7 +162,10 @@ def _fill(hole: str, request, page: CachedPage) -> str:
     if hole == "messages":
         stored = list(flash.get_messages(request))
         return render_to_string("articles/_messages.html", {"flash": stored}) if stored else ""
-    return _comment_form_html(request, page)
+    if hole == "comment_form":
+        return _comment_form_html(request, page)
+    # "comments" is filled when the page is built; left open, the list would vanish quietly.
+    raise ValueError(f"The {hole!r} hole must be filled when the page is built.")
 
 
 def _comment_form_html(request, page: CachedPage) -> str:
