@@ -68,6 +68,9 @@ class Comment(models.Model):
         related_name="+",
         editable=False,
     )
+    # The published wording as the article page shows it, written by the services whenever
+    # the comment is stored or moderated (comments.rendering): pages read this one column.
+    html = models.TextField(_("HTML đã dựng"), blank=True, default="", editable=False)
     # Optimistic locking: every moderator form carries the version it was drawn from.
     version = models.PositiveIntegerField(default=1, editable=False)
 

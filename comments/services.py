@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from articles.models import Article
 from comments import conf, screening, selectors
 from comments.models import BannedWord, Comment, CommentEvent, HoldReason
+from comments.rendering import comment_html
 from newsroom import cache
 from newsroom.vietnamese import DIACRITICS_HINT, DIACRITICS_MESSAGE, needs_diacritics, normalize
 
@@ -281,6 +282,9 @@ def _save(
         comment.approved_at = now
     if to_status == Status.REJECTED:
         comment.rejection_reason = note
+    # Written on every moderation, not only approval: a comment approved later, or approved
+    # again after a rejection, is shown with the wording and edit mark it has then.
+    comment.html = comment_html(comment)
     comment.save()
     event.save()
     _after_commit(comment, was_public=was_public, from_status=from_status)
@@ -414,3 +418,32 @@ def comments_purge_ips(*, older_than: datetime) -> int:
     return Comment.objects.filter(created_at__lt=older_than, ip_address__isnull=False).update(
         ip_address=None
     )
+
+
+def comments_render_html(*, article_id: int | None = None, batch_size: int = 1000) -> int:
+    """Write every comment's stored HTML again (all, or one article's), in batches; for after
+    a change of the markup, its labels or the site's time zone (comments.rendering).
+
+    Each batch is its own transaction, so a long run holds no lock for long; the pages of the
+    articles touched are rebuilt (their generations are bumped) once each batch is stored.
+    """
+    rows = Comment.objects.order_by("pk").only(*selectors.PUBLIC_ROW, "article_id", "html")
+    if article_id is not None:
+        rows = rows.filter(article_id=article_id)
+    done, last_pk = 0, 0
+    while True:
+        chunk = list(rows.filter(pk__gt=last_pk)[:batch_size])
+        if not chunk:
+            return done
+        changed = []
+        for comment in chunk:
+            html = comment_html(comment)
+            if html != comment.html:
+                comment.html = html
+                changed.append(comment)
+        with transaction.atomic():
+            Comment.objects.bulk_update(changed, ["html"], batch_size=200)
+            for article in {c.article_id for c in changed}:
+                transaction.on_commit(lambda article=article: cache.comments_changed(article))
+        done += len(changed)
+        last_pk = chunk[-1].pk

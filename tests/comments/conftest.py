@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from comments.forms import form_token
 from comments.models import Comment, CommentEvent
+from comments.rendering import comment_html
 from newsroom.roles import MODERATOR
 from tests.factories import make_article, make_user
 
@@ -57,6 +58,9 @@ def make_comment(
         approved_at=created_at if status == Comment.Status.APPROVED else None,
         **extra,
     )
+    if status != Comment.Status.PENDING:  # the services write it when a moderator acts
+        comment.html = comment_html(comment)
+        comment.save(update_fields=["html"])
     CommentEvent.objects.create(
         comment=comment,
         action=CommentEvent.Action.SUBMITTED,

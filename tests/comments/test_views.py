@@ -7,6 +7,7 @@ import time
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from comments.forms import form_token
 from comments.models import Comment
@@ -235,8 +236,8 @@ def test_area_shows_count_comments_edited_mark_reply_links_and_notices(client, a
         status=Status.APPROVED,
         author_email="an@example.com",
         ip_address="203.0.113.50",
+        edited_at=timezone.now(),
     )
-    Comment.objects.filter(pk=parent.pk).update(edited_at=parent.created_at)
     make_comment(article, "Trả lời có dấu đây.", status=Status.APPROVED, parent=parent)
     make_comment(article, "Chưa được duyệt đâu.")
     page = client.get(article.get_absolute_url()).content.decode()
