@@ -252,18 +252,18 @@ def _slim(article: Article) -> Article:
     )
 
 
-def _build_parts(article: Article) -> ArticleParts:
+def _build_parts(page: selectors.ArticleForPage) -> ArticleParts:
+    article, tags = page.article, page.tags
     chain = selectors.region_chain(article.primary_region)
     url = absolute(article.get_absolute_url())
     featured = featured_image(article)
-    tags = list(article.tags.all())
     thread = comments_for_article(article)
     context = {
         "SITE_NAME": settings.SITE_NAME,
         "article": article,
         "body": render_body(article),
         "featured": featured,
-        "byline": format_byline(article.credits.all()),
+        "byline": format_byline(page.credits),
         "regions": chain,
         "tags": tags,
         "canonical_url": url,
@@ -271,7 +271,9 @@ def _build_parts(article: Article) -> ArticleParts:
         "was_updated": article.publish_at is not None
         and (article.updated_at - article.publish_at).total_seconds() > 300,
         "modified_at": _modified_at(article),
-        "structured_data": article_structured_data(article, url=url, featured=featured, tags=tags),
+        "structured_data": article_structured_data(
+            article, url=url, featured=featured, tags=tags, credits=page.credits
+        ),
         "comment_count": thread.count,
     }
     return ArticleParts(
@@ -294,10 +296,10 @@ def _article_parts(pk: int, article_generation: int) -> ArticleParts | None:
     key = f"frag:article:{pk}:{article_generation}"
     parts = cache.get(key)
     if parts is None:
-        article = selectors.article_for_page(pk)
-        if article is None:
+        page = selectors.article_for_page(pk)
+        if page is None:
             return None
-        parts = _build_parts(article)
+        parts = _build_parts(page)
         cache.set(key, parts, ARTICLE_FRAGMENT_SECONDS)
     return parts
 
@@ -332,10 +334,10 @@ def _modified_at(article: Article):
     return max(article.updated_at, article.publish_at) if article.publish_at else article.updated_at
 
 
-def article_structured_data(article: Article, *, url: str, featured, tags) -> dict:
+def article_structured_data(article: Article, *, url: str, featured, tags, credits) -> dict:
     """schema.org NewsArticle, as search engines read it for news results."""
     authors, seen = [], set()
-    for credit in article.credits.all():
+    for credit in credits:
         person = credit.contributor
         if person.pk in seen:
             continue
@@ -424,8 +426,8 @@ def article_detail(request, slug, pk):
         if cacheable:
             parts = _article_parts(pk, gens[scope])
         else:
-            article = selectors.article_for_page(pk)
-            parts = _build_parts(article) if article is not None else None
+            found = selectors.article_for_page(pk)
+            parts = _build_parts(found) if found is not None else None
         if parts is None:
             raise Http404("Không có bài viết này.")
         html = _render_article(
@@ -456,16 +458,17 @@ def article_preview(request, pk):
     for everyone else, so the public cannot learn which unpublished ids exist. Nothing here is
     read from or written to the cache."""
     user = request.user
-    article = None
+    found = None
     if user.is_authenticated and user.is_staff:
-        article = selectors.article_for_page(pk, live_only=False)
-    if article is None or not permissions.can_view_article(user, article):
+        found = selectors.article_for_page(pk, live_only=False)
+    if found is None or not permissions.can_view_article(user, found.article):
         raise Http404("Không có bài viết này.")
-    parts = _build_parts(article)
+    article = found.article
+    parts = _build_parts(found)
     html = _render_article(
         request,
         parts,
-        related=selectors.article_related(article),
+        related=selectors.article_related(article, tag_ids=parts.tag_ids),
         sidebar=_fresh_sidebar(parts),
         preview=True,
     )

@@ -78,11 +78,23 @@ def test_photo_without_stored_renditions_gets_them_once(editor, django_assert_nu
 
     photo = make_photo()  # saved without the service: no renditions yet
     article = make_article(body=marker(photo, "Ảnh cũ"))
+    ArticlePhoto.objects.create(article=article, photo=photo)
     assert 'width="800"' in render_body(article)
     photo.refresh_from_db()
     assert set(photo.renditions) >= {"w480", "w800", "w1200"}
     with django_assert_num_queries(1):
         render_body(article)
+
+
+def test_photo_placed_without_a_use_is_shown_in_one_more_query(editor, django_assert_num_queries):
+    from tests.factories import make_photo
+
+    photo = make_photo(credit="Lê Hợi")
+    article = make_article(body=marker(photo, "Ảnh đặt bằng tay"))  # no ArticlePhoto row
+    render_body(article)  # renditions made once
+    with django_assert_num_queries(2):
+        html = render_body(article)
+    assert "Ảnh đặt bằng tay" in html and "Ảnh: Lê Hợi" in html and 'width="800"' in html
 
 
 def test_featured_image(editor, photo):
