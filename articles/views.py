@@ -6,8 +6,9 @@ Caching, for anonymous visitors:
   and the comment form with its CSRF token and signed timestamp. A hit costs no query:
   generations come in one cache round trip, the holes are filled from small templates.
 - Below the pages, fragments with their own keys, so that a publish (which changes every
-  page) does not redo what did not change: an article's own HTML and its comment list (per
-  article generation), its related articles' ids (re-scored every RELATED_SECONDS, re-read
+  page) does not redo what did not change: an article's own HTML (per article generation),
+  its comment list and count (per comments generation: approving a comment rebuilds only
+  these), its related articles' ids (re-scored every RELATED_SECONDS, re-read
   through `published()` each time), the side column (per site and weather generation), the
   navigation and most-read lists (per site generation).
 - Pages expire by themselves at the latest when the next scheduled article goes live, since
@@ -59,8 +60,12 @@ def _hole(name: str) -> str:
     return f"<!--nr:{name}:{_HOLE_SECRET}-->"
 
 
-# Filled per request; "comments" is filled once, when the page is built (CachedPage).
-HOLES = {name: _hole(name) for name in ("banner", "messages", "comment_form", "comments")}
+# Filled per request; "comments" and "comment_count" are filled once, when the page is built
+# (CachedPage), from the article's comment parts.
+HOLES = {
+    name: _hole(name)
+    for name in ("banner", "messages", "comment_form", "comments", "comment_count")
+}
 _HOLE_SPLIT = re.compile(f"<!--nr:({'|'.join(HOLES)}):{_HOLE_SECRET}-->")
 
 
@@ -137,6 +142,7 @@ def base_context(*, nav_sections=None, **extra) -> dict:
         "hole_messages": mark_safe(HOLES["messages"]),  # noqa: S308
         "hole_comment_form": mark_safe(HOLES["comment_form"]),  # noqa: S308
         "hole_comments": mark_safe(HOLES["comments"]),  # noqa: S308
+        "hole_comment_count": mark_safe(HOLES["comment_count"]),  # noqa: S308
         **extra,
     }
 
@@ -164,7 +170,7 @@ def _fill(hole: str, request, page: CachedPage) -> str:
         return render_to_string("articles/_messages.html", {"flash": stored}) if stored else ""
     if hole == "comment_form":
         return _comment_form_html(request, page)
-    # "comments" is filled when the page is built; left open, the list would vanish quietly.
+    # The comment parts are filled when the page is built; left open, they would vanish quietly.
     raise ValueError(f"The {hole!r} hole must be filled when the page is built.")
 
 
@@ -219,7 +225,7 @@ def home(request):
 
 
 # What belongs to one article (its own HTML, its comments) changes only with that article's
-# generation, not with every publish elsewhere, so it outlives the pages that show it.
+# generations, not with every publish elsewhere, so it outlives the pages that show it.
 ARTICLE_FRAGMENT_SECONDS = 60 * 60
 # Related articles are re-scored at most this often; the list is re-read through
 # `published()` on every rebuild, so a withdrawn article leaves it at once.
@@ -235,7 +241,15 @@ class ArticleParts:
     province_id: int | None
     head_html: str  # description, Open Graph, Twitter card, JSON-LD
     main_html: str  # the article itself, breadcrumbs to share links
-    comments: bytes  # the comment list, encoded (CachedPage.filled)
+
+
+@dataclass
+class CommentParts:
+    """An article's comments as its page shows them, encoded (CachedPage.filled): kept per
+    `comments:<id>` generation, so approving a comment rebuilds only these."""
+
+    listing: bytes  # the "N bình luận" heading and the list
+    count_link: bytes  # the "N bình luận" link under the headline, empty when none
 
 
 def _slim(article: Article) -> Article:
@@ -257,7 +271,6 @@ def _build_parts(page: selectors.ArticleForPage) -> ArticleParts:
     chain = selectors.region_chain(article.primary_region)
     url = absolute(article.get_absolute_url())
     featured = featured_image(article)
-    thread = comments_for_article(article)
     context = {
         "SITE_NAME": settings.SITE_NAME,
         "article": article,
@@ -274,7 +287,7 @@ def _build_parts(page: selectors.ArticleForPage) -> ArticleParts:
         "structured_data": article_structured_data(
             article, url=url, featured=featured, tags=tags, credits=page.credits
         ),
-        "comment_count": thread.count,
+        "hole_comment_count": mark_safe(HOLES["comment_count"]),  # noqa: S308
     }
     return ArticleParts(
         article=_slim(article),
@@ -282,10 +295,30 @@ def _build_parts(page: selectors.ArticleForPage) -> ArticleParts:
         province_id=chain[0].pk if chain else None,
         head_html=render_to_string("articles/_article_head.html", context),
         main_html=render_to_string("articles/_article_main.html", context),
-        comments=render_to_string(
+    )
+
+
+def _build_comment_parts(article: Article) -> CommentParts:
+    thread = comments_for_article(article)
+    return CommentParts(
+        listing=render_to_string(
             "comments/_list.html", {"article": article, "comment_thread": thread}
         ).encode(),
+        count_link=render_to_string("comments/_count_link.html", {"count": thread.count}).encode(),
     )
+
+
+def _comment_parts(article: Article, comments_generation: int) -> CommentParts:
+    key = f"frag:comments:{article.pk}:{comments_generation}"
+    parts = cache.get(key)
+    if parts is None:
+        parts = _build_comment_parts(article)
+        cache.set(key, parts, ARTICLE_FRAGMENT_SECONDS)
+    return parts
+
+
+def _comment_holes(parts: CommentParts) -> dict[str, bytes]:
+    return {"comments": parts.listing, "comment_count": parts.count_link}
 
 
 def _article_parts(pk: int, article_generation: int) -> ArticleParts | None:
@@ -416,9 +449,9 @@ def _render_article(request, parts: ArticleParts, *, related, sidebar: str, prev
 
 @require_safe
 def article_detail(request, slug, pk):
-    scope = f"article:{pk}"
-    gens = generations("site", scope, "weather")
-    key = f"page:article:{pk}:{gens['site']}:{gens[scope]}:{gens['weather']}"
+    scope, thread = f"article:{pk}", f"comments:{pk}"
+    gens = generations("site", scope, thread, "weather")
+    key = f"page:article:{pk}:{gens['site']}:{gens[scope]}:{gens[thread]}:{gens['weather']}"
     cacheable = _cacheable(request)
     page = cache.get(key) if cacheable else None
     if page is None:
@@ -439,9 +472,10 @@ def article_detail(request, slug, pk):
             sidebar=_sidebar(parts.province_id, gens) if cacheable else _fresh_sidebar(parts),
         )
         article = parts.article
-        page = CachedPage(
-            html, article=article, slug=article.slug, filled={"comments": parts.comments}
+        comments = (
+            _comment_parts(article, gens[thread]) if cacheable else _build_comment_parts(article)
         )
+        page = CachedPage(html, article=article, slug=article.slug, filled=_comment_holes(comments))
         if cacheable:
             cache.set(key, page, selectors.page_cache_timeout())
     if page.slug != slug:
@@ -473,7 +507,12 @@ def article_preview(request, pk):
         preview=True,
     )
     # No comment form on a preview: comments open once the article is public.
-    page = CachedPage(html, article=None, slug=article.slug, filled={"comments": parts.comments})
+    page = CachedPage(
+        html,
+        article=None,
+        slug=article.slug,
+        filled=_comment_holes(_build_comment_parts(article)),
+    )
     response = HttpResponse(fill_holes(request, page))
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response

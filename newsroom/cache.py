@@ -7,8 +7,10 @@ local memory and on Redis shared by several app servers.
 
 - `site` generation: anything that can appear on many pages (home, lists, most read,
   related, feeds, sitemaps) — bumped when an article is published, edited or withdrawn.
-- `article:<id>` generation: one article's page — bumped when it is edited or when a comment
-  on it is approved or changed.
+- `article:<id>` generation: one article's own parts (head, text, related) — bumped when it
+  is published, edited or withdrawn.
+- `comments:<id>` generation: one article's comment list and count — bumped when a comment on
+  it is approved or changed, so moderating does not rebuild the article's own parts.
 """
 
 from django.core.cache import cache
@@ -59,5 +61,5 @@ def article_changed(article_id: int) -> None:
 
 
 def comments_changed(article_id: int) -> None:
-    """A comment on this article became public or changed: only its page changes."""
-    bump(f"article:{article_id}")
+    """A comment on this article became public or changed: only its comment list changes."""
+    bump(f"comments:{article_id}")

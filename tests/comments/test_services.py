@@ -205,7 +205,8 @@ def test_several_reasons_at_once(article):
 
 def test_approve_pending(article, moderator, django_capture_on_commit_callbacks):
     comment = make_comment(article)
-    before = generation(f"article:{article.pk}")
+    before = generation(f"comments:{article.pk}")
+    own_parts = generation(f"article:{article.pk}")
     with django_capture_on_commit_callbacks(execute=True):
         approved = services.comment_approve(comment_id=comment.pk, by=moderator, version=1)
     assert approved.status == Status.APPROVED
@@ -219,7 +220,9 @@ def test_approve_pending(article, moderator, django_capture_on_commit_callbacks)
         "approved",
         moderator,
     )
-    assert generation(f"article:{article.pk}") > before
+    assert generation(f"comments:{article.pk}") > before
+    # Only the comment list is rebuilt, not the article's own parts.
+    assert generation(f"article:{article.pk}") == own_parts
 
 
 def test_edit_then_approve_keeps_the_original(article, moderator):
@@ -249,7 +252,7 @@ def test_edit_pending_keeps_status_and_does_not_touch_the_cache(
     article, moderator, django_capture_on_commit_callbacks
 ):
     comment = make_comment(article)
-    before = generation(f"article:{article.pk}")
+    before = generation(f"comments:{article.pk}")
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         edited = services.comment_edit(
             comment_id=comment.pk, by=moderator, version=1, body="Đã sửa."
@@ -257,17 +260,17 @@ def test_edit_pending_keeps_status_and_does_not_touch_the_cache(
     assert callbacks == []
     assert edited.status == Status.PENDING and edited.is_edited and edited.version == 2
     assert edited.events.last().action == "edited"
-    assert generation(f"article:{article.pk}") == before
+    assert generation(f"comments:{article.pk}") == before
 
 
 def test_edit_of_an_approved_comment_changes_the_public_page(
     article, moderator, django_capture_on_commit_callbacks
 ):
     comment = make_comment(article, status=Status.APPROVED)
-    before = generation(f"article:{article.pk}")
+    before = generation(f"comments:{article.pk}")
     with django_capture_on_commit_callbacks(execute=True):
         services.comment_edit(comment_id=comment.pk, by=moderator, version=1, body="Bản đã sửa.")
-    assert generation(f"article:{article.pk}") > before
+    assert generation(f"comments:{article.pk}") > before
 
 
 def test_editing_back_to_the_original_is_no_longer_edited(article, moderator):
@@ -306,13 +309,13 @@ def test_reject_pending_does_not_touch_the_cache_but_withdrawing_does(
 ):
     pending = make_comment(article)
     public = make_comment(article, status=Status.APPROVED)
-    before = generation(f"article:{article.pk}")
+    before = generation(f"comments:{article.pk}")
     with django_capture_on_commit_callbacks(execute=True):
         services.comment_reject(comment_id=pending.pk, by=moderator, version=1, reason="Lạc đề")
-    assert generation(f"article:{article.pk}") == before
+    assert generation(f"comments:{article.pk}") == before
     with django_capture_on_commit_callbacks(execute=True):
         services.comment_reject(comment_id=public.pk, by=moderator, version=1, reason="Sai sự thật")
-    assert generation(f"article:{article.pk}") > before
+    assert generation(f"comments:{article.pk}") > before
 
 
 @pytest.mark.parametrize("start", [Status.PENDING, Status.APPROVED, Status.REJECTED])
