@@ -8,10 +8,10 @@ import reversion
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.links import content_url
 
 class Section(models.Model):
     name = models.CharField(_("tên chuyên mục"), max_length=100, unique=True)
@@ -35,7 +35,7 @@ class Section(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:section", kwargs={"slug": self.slug})
+        return content_url("articles:section", slug=self.slug)
 
 
 class Region(models.Model):
@@ -81,7 +81,7 @@ class Region(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:region", kwargs={"slug": self.slug})
+        return content_url("articles:region", slug=self.slug)
 
 
 class Tag(models.Model):
@@ -97,7 +97,7 @@ class Tag(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:tag", kwargs={"slug": self.slug})
+        return content_url("articles:tag", slug=self.slug)
 
 
 class Contributor(models.Model):
@@ -127,7 +127,7 @@ class Contributor(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:contributor", kwargs={"slug": self.slug})
+        return content_url("articles:contributor", slug=self.slug)
 
 
 class Photo(models.Model):
@@ -310,7 +310,7 @@ class Article(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("articles:detail", kwargs={"slug": self.slug, "pk": self.pk})
+        return content_url("articles:detail", slug=self.slug, pk=self.pk)
 
     @property
     def is_live(self):
