@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from newsroom.links import content_url
 
+
 class Section(models.Model):
     name = models.CharField(_("tên chuyên mục"), max_length=100, unique=True)
     slug = models.SlugField(_("đường dẫn"), max_length=120, unique=True)
