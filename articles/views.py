@@ -40,6 +40,8 @@ from articles.body import featured_image, render_body
 from articles.bylines import format_byline
 from articles.models import Article, BylineCredit, Contributor, Section, Tag
 from articles.templatetags.public_site import machine_time
+from comments import fresh_form
+from comments.fresh_form import FreshForm
 from comments.selectors import comments_for_article
 from newsroom.cache import generation, generations
 from readership.selectors import article_most_read
@@ -82,6 +84,8 @@ class CachedPage:
     # What the holes need on a cache hit, without a query.
     article: Article | None = None
     slug: str = ""
+    # The comment form with holes for its per-request values (comments.fresh_form).
+    form: FreshForm | None = None
     # Holes filled now, with HTML already encoded: an article's comment list (hundreds of
     # comments) is encoded once, when rendered, and kept as bytes in its fragment.
     filled: InitVar[dict[str, bytes] | None] = None
@@ -177,7 +181,9 @@ def _fill(hole: str, request, page: CachedPage) -> str:
 def _comment_form_html(request, page: CachedPage) -> str:
     if page.article is None:
         return ""
-    # The comments app's tag builds a fresh form (a reply with ?tra_loi=) with its own token.
+    if page.form is not None and "tra_loi" not in request.GET:
+        return fresh_form.fill(page.form, request)
+    # A reply (?tra_loi=): the comments app's tag draws it, with its own token.
     return render_to_string("comments/_form.html", {"article": page.article}, request=request)
 
 
@@ -475,7 +481,13 @@ def article_detail(request, slug, pk):
         comments = (
             _comment_parts(article, gens[thread]) if cacheable else _build_comment_parts(article)
         )
-        page = CachedPage(html, article=article, slug=article.slug, filled=_comment_holes(comments))
+        page = CachedPage(
+            html,
+            article=article,
+            slug=article.slug,
+            filled=_comment_holes(comments),
+            form=fresh_form.draw(article, article.get_absolute_url()),
+        )
         if cacheable:
             cache.set(key, page, selectors.page_cache_timeout())
     if page.slug != slug:
