@@ -8,12 +8,14 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import F, Min, Prefetch, Q, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from articles.models import Article, BylineCredit, Region, Section, Tag
+from newsroom.cache import generation
 
 # Related articles are looked for within this distance in time from the article itself: news
 # from years ago is rarely "related", and the window keeps the scoring query small.
@@ -266,12 +268,27 @@ def next_scheduled_publish(now=None):
     )["first"]
 
 
-def page_cache_timeout() -> int:
+def page_cache_timeout(*, site_generation: int | None = None) -> int:
     """Seconds a cached public page may live: the usual lifetime, or less when a scheduled
     article goes live before that (nothing bumps a generation at that moment)."""
     timeout = settings.CACHE_MIDDLEWARE_SECONDS
-    next_live = next_scheduled_publish()
+    next_live = _next_live(site_generation)
     if next_live is not None:
         until = int((next_live - timezone.now()).total_seconds()) + 1
         timeout = max(1, min(timeout, until))
     return timeout
+
+
+def _next_live(site_generation: int | None):
+    """next_scheduled_publish, kept for the current `site` generation (scheduling, publishing
+    and withdrawing bump it) and read again once that moment has passed: every page rebuilt
+    after a publish or an approval ran this query (bench_article_page)."""
+    if site_generation is None:
+        site_generation = generation("site")
+    key = f"shared:next-live:{site_generation}"
+    kept = cache.get(key)
+    now = timezone.now()
+    if kept is None or (kept[0] is not None and kept[0] <= now):
+        kept = (next_scheduled_publish(now),)  # a tuple: "none scheduled" is kept too
+        cache.set(key, kept, settings.CACHE_MIDDLEWARE_SECONDS)
+    return kept[0]

@@ -489,7 +489,7 @@ def article_detail(request, slug, pk):
             form=fresh_form.draw(article, article.get_absolute_url()),
         )
         if cacheable:
-            cache.set(key, page, selectors.page_cache_timeout())
+            cache.set(key, page, selectors.page_cache_timeout(site_generation=gens["site"]))
     if page.slug != slug:
         return HttpResponseRedirect(page.article.get_absolute_url(), status=301)
     if should_count(request):

@@ -2,6 +2,7 @@
 
 import re
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.test import Client
@@ -13,7 +14,7 @@ from articles.services import article_publish, article_update
 from comments.models import Comment
 from comments.services import comment_approve
 from newsroom.roles import EDITOR, MODERATOR
-from tests.factories import make_user
+from tests.factories import make_article, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -115,15 +116,37 @@ def test_logged_in_staff_get_a_fresh_page(client, scene):
 
 
 def test_cache_expires_when_a_scheduled_article_goes_live(scene, settings):
+    from newsroom.cache import bump
+
     settings.CACHE_MIDDLEWARE_SECONDS = 300
     Article.objects.filter(pk=scene.scheduled.pk).update(
         publish_at=timezone.now() + timedelta(seconds=42)
     )
+    bump("site")  # as scheduling through the services does
     assert 40 <= selectors.page_cache_timeout() <= 43
     Article.objects.filter(pk=scene.scheduled.pk).update(
         publish_at=timezone.now() + timedelta(hours=2)
     )
+    bump("site")
     assert selectors.page_cache_timeout() == 300
+
+
+def test_next_go_live_is_read_once_per_site_generation_and_again_once_passed(
+    scene, settings, django_assert_num_queries
+):
+    settings.CACHE_MIDDLEWARE_SECONDS = 300
+    soon = timezone.now() + timedelta(seconds=42)
+    Article.objects.filter(pk=scene.scheduled.pk).update(publish_at=soon)
+    later = make_article("Bài hẹn giờ thứ hai", status=Article.Status.PUBLISHED)
+    Article.objects.filter(pk=later.pk).update(publish_at=soon + timedelta(seconds=100))
+    with django_assert_num_queries(1):
+        assert 40 <= selectors.page_cache_timeout() <= 43
+    with django_assert_num_queries(0):
+        assert 40 <= selectors.page_cache_timeout() <= 43
+    # The first one has gone live: the next is read (nothing bumped a generation).
+    with mock.patch("django.utils.timezone.now", return_value=soon + timedelta(seconds=1)):
+        with django_assert_num_queries(1):
+            assert 99 <= selectors.page_cache_timeout() <= 101
 
 
 def test_a_scheduled_article_is_public_once_its_time_comes(client, scene):
