@@ -9,8 +9,8 @@ Caching, for anonymous visitors:
   page) does not redo what did not change: an article's own HTML (per article generation),
   its comment list and count (per comments generation: approving a comment rebuilds only
   these), its related articles' ids (re-scored every RELATED_SECONDS, re-read
-  through `published()` each time), the side column (per site and weather generation), the
-  navigation and most-read lists (per site generation).
+  through `published()` each time), the weather box (per province and weather generation),
+  the most-read box and the navigation (per site generation).
 - Pages expire by themselves at the latest when the next scheduled article goes live, since
   no one bumps a generation at that moment.
 Logged-in users (the newsroom) get article pages built fresh; previews are never cached.
@@ -354,19 +354,22 @@ def _related(parts: ArticleParts, article_generation: int) -> list[Article]:
 
 
 def _sidebar(province_id: int | None, gens: dict) -> str:
-    """Weather and most read: the same for every page about one province, per generation."""
-    key = f"frag:sidebar:{province_id}:{gens['site']}:{gens['weather']}"
-    html = cache.get(key)
-    if html is None:
-        html = render_to_string(
-            "articles/_sidebar.html",
-            {
-                "weather": reading_for_region(province_id),
-                "most_read": site_wide("most-read", article_most_read),
-            },
+    """Weather and most read. Each box is kept apart, by what changes it: the weather box per
+    province and weather generation, so a publish (a new site generation) does not read and
+    render the weather again; most read per site generation."""
+    weather_key = f"frag:weather:{province_id}:{gens['weather']}"
+    weather = cache.get(weather_key)
+    if weather is None:
+        weather = render_to_string(
+            "articles/_weather.html", {"weather": reading_for_region(province_id)}
         )
-        cache.set(key, html, settings.CACHE_MIDDLEWARE_SECONDS)
-    return html
+        cache.set(weather_key, weather, settings.CACHE_MIDDLEWARE_SECONDS)
+    most_read_key = f"frag:most-read:{gens['site']}"
+    most_read = cache.get(most_read_key)
+    if most_read is None:
+        most_read = render_to_string("articles/_most_read.html", {"most_read": article_most_read()})
+        cache.set(most_read_key, most_read, settings.CACHE_MIDDLEWARE_SECONDS)
+    return f"{weather}\n{most_read}"
 
 
 def _modified_at(article: Article):

@@ -2,6 +2,7 @@
 
 import re
 from datetime import timedelta
+from decimal import Decimal
 from unittest import mock
 
 import pytest
@@ -232,3 +233,33 @@ def test_a_withdrawn_article_leaves_related_lists_at_once(
         article_unpublish(article=scene.similar, user=make_user(role=EDITOR))
     assert scene.similar.title not in related_block()
     assert client.get(scene.similar.get_absolute_url()).status_code == 404
+
+
+def test_weather_box_follows_a_new_reading_not_a_publish(
+    client, scene, django_capture_on_commit_callbacks
+):
+    from newsroom.cache import bump
+    from weather.models import WeatherReading
+    from weather.services import Reading, weather_reading_store
+
+    url = scene.article.get_absolute_url()
+    assert "25°C" in client.get(url).content.decode()  # 24.6 rounded
+    stored = WeatherReading.objects.get()
+    WeatherReading.objects.filter(pk=stored.pk).update(temperature=Decimal("31.2"))
+    bump("site")  # a publish elsewhere rebuilds the page, not the weather box
+    assert "25°C" in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        weather_reading_store(
+            region=stored.region,
+            reading=Reading(
+                observed_at=timezone.now(),
+                temperature=Decimal("33.4"),
+                apparent_temperature=None,
+                humidity=60,
+                wind_speed=None,
+                weather_code=0,
+                forecast=[],
+            ),
+        )
+    html = client.get(url).content.decode()
+    assert "33°C" in html and "25°C" not in html

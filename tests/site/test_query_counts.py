@@ -18,8 +18,9 @@ UA = {"HTTP_USER_AGENT": "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0"}
 # weather, comments, sections (navigation), next scheduled article (cache lifetime).
 ARTICLE_QUERIES = 11
 # After a publish elsewhere only the page's shared parts are read again: related cards (their
-# ids are kept), navigation, most read, weather, next scheduled article.
-ARTICLE_QUERIES_AFTER_A_PUBLISH = 5
+# ids are kept), navigation, most read, next scheduled article. The weather box is kept (it
+# changes with the weather generation, not with publishing).
+ARTICLE_QUERIES_AFTER_A_PUBLISH = 4
 LIST_QUERIES = {"home": 9, "section": 5, "region": 6, "tag": 5, "search": 3}
 
 
