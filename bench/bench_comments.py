@@ -150,7 +150,7 @@ def _fill() -> dict:
             INSERT INTO comments_comment (
                 id, article_id, parent_id, author_name, author_email, body, original_body,
                 fingerprint, status, rejection_reason, ip_address, created_at, edited_at,
-                approved_at, moderated_at, moderated_by_id, version)
+                approved_at, moderated_at, moderated_by_id, version, html)
             SELECT
                 {first_comment} + g,
                 {first_article} + 1 + (g % {ARTICLES}),
@@ -172,7 +172,8 @@ def _fill() -> dict:
                 CASE WHEN g % {PENDING_EVERY} <> 0 THEN now() END,
                 CASE WHEN g % {PENDING_EVERY} <> 0 THEN now() END,
                 NULL,
-                1
+                1,
+                ''
             FROM generate_series(1, {COMMENTS}) AS g
             """
         )
@@ -182,7 +183,7 @@ def _fill() -> dict:
             INSERT INTO comments_comment (
                 id, article_id, parent_id, author_name, author_email, body, original_body,
                 fingerprint, status, rejection_reason, ip_address, created_at, edited_at,
-                approved_at, moderated_at, moderated_by_id, version)
+                approved_at, moderated_at, moderated_by_id, version, html)
             SELECT
                 {first_comment + COMMENTS} + g, {big_article},
                 CASE WHEN g % 4 = 0 THEN {first_comment + COMMENTS} + g - 1 END,
@@ -191,7 +192,7 @@ def _fill() -> dict:
                 ({sentences})[1 + g % {len(SENTENCES)}],
                 md5('big' || g), 'approved', '', NULL,
                 now() - ((600 - g) * interval '1 minute'),
-                CASE WHEN g % 9 = 0 THEN now() END, now(), now(), NULL, 1
+                CASE WHEN g % 9 = 0 THEN now() END, now(), now(), NULL, 1, ''
             FROM generate_series(1, {BIG_ARTICLE_COMMENTS}) AS g
             """
         )
@@ -207,6 +208,11 @@ def _fill() -> dict:
                 f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                 f"(SELECT max(id) FROM {table}))"
             )
+    # The big article's page reads its comments' stored HTML, as the moderation services
+    # would have written it when approving them (the million others are not shown).
+    from comments.services import comments_render_html
+
+    comments_render_html(article_id=Article.objects.get(slug=BIG_SLUG).pk)
     with connection.cursor() as cursor:
         # As autovacuum would in time: statistics for the planner, and the visibility map
         # that lets the pending count be an index-only scan.

@@ -4,11 +4,12 @@ from django.db import migrations, models
 
 
 def write_html(apps, schema_editor):
-    """Every stored comment gets the HTML the services now write (comments.rendering)."""
+    """Every public comment gets the HTML the services now write (comments.rendering); the
+    others get theirs when a moderator approves them."""
     from comments.rendering import comment_html
 
     Comment = apps.get_model("comments", "Comment")
-    rows = Comment.objects.order_by("pk").only(
+    rows = Comment.objects.filter(status="approved").order_by("pk").only(
         "id", "author_name", "body", "created_at", "edited_at", "html"
     )
     last_pk = 0

@@ -1,0 +1,50 @@
+"""Migration 0003 writes the stored HTML of the comments readers can see."""
+
+from datetime import UTC, datetime
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+from comments.rendering import comment_html
+
+BEFORE = [("comments", "0002_moderator_role")]
+AFTER = [("comments", "0003_comment_html")]
+
+
+def migrate(targets):
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(targets)
+    return executor.loader.project_state(targets).apps
+
+
+@pytest.mark.django_db(transaction=True)
+def test_approved_comments_get_their_html_and_the_others_wait_for_a_moderator():
+    apps = migrate(BEFORE)
+    try:
+        Section = apps.get_model("articles", "Section")
+        Article = apps.get_model("articles", "Article")
+        Comment = apps.get_model("comments", "Comment")
+        section = Section.objects.create(name="Xã hội", slug="xa-hoi")
+        article = Article.objects.create(
+            title="Đường ven biển", slug="duong-ven-bien", lead="Sapo.", section=section
+        )
+        sent = datetime(2026, 11, 26, 23, 5, tzinfo=UTC)
+        common = {"article": article, "original_body": "…", "created_at": sent}
+        shown = Comment.objects.create(
+            author_name="Lan <b>", body="Đẹp quá!\nCảm ơn.", status="approved", fingerprint="a",
+            **common,
+        )  # fmt: skip
+        held = Comment.objects.create(
+            author_name="Hải", body="Chờ duyệt.", status="pending", fingerprint="b", **common
+        )
+        apps = migrate(AFTER)
+        Comment = apps.get_model("comments", "Comment")
+        after = Comment.objects.get(pk=shown.pk)
+        assert after.html == comment_html(after)
+        assert "Lan &lt;b&gt;" in after.html and "Đẹp quá!<br>Cảm ơn." in after.html
+        assert "27/11/2026 06:05" in after.html
+        assert Comment.objects.get(pk=held.pk).html == ""
+    finally:
+        migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
