@@ -4,7 +4,8 @@ Caching, for anonymous visitors:
 - A page is rendered once per content generation (`newsroom.cache`) and kept as HTML with a
   few holes for what differs per request: the dismissable banner (a cookie), flash messages,
   and the comment form with its CSRF token and signed timestamp. A hit costs no query:
-  generations come in one cache round trip, the holes are filled from small templates.
+  generations come in one cache round trip, the banner and messages come from small
+  templates, and the form, kept with the page, gets this request's two values.
 - Below the pages, fragments with their own keys, so that a publish (which changes every
   page) does not redo what did not change: an article's own HTML (per article generation),
   its comment list and count (per comments generation: approving a comment rebuilds only

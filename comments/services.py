@@ -421,13 +421,18 @@ def comments_purge_ips(*, older_than: datetime) -> int:
 
 
 def comments_render_html(*, article_id: int | None = None, batch_size: int = 1000) -> int:
-    """Write every comment's stored HTML again (all, or one article's), in batches; for after
-    a change of the markup, its labels or the site's time zone (comments.rendering).
+    """Write the stored HTML of every public comment again (all, or one article's), in
+    batches; for after a change of the markup, its labels or the site's time zone
+    (comments.rendering). The others get theirs when a moderator approves them.
 
     Each batch is its own transaction, so a long run holds no lock for long; the pages of the
     articles touched are rebuilt (their generations are bumped) once each batch is stored.
     """
-    rows = Comment.objects.order_by("pk").only(*selectors.PUBLIC_ROW, "article_id", "html")
+    rows = (
+        Comment.objects.filter(status=Status.APPROVED)
+        .order_by("pk")
+        .only(*selectors.PUBLIC_ROW, "article_id", "html")
+    )
     if article_id is not None:
         rows = rows.filter(article_id=article_id)
     done, last_pk = 0, 0

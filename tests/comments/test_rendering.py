@@ -60,6 +60,7 @@ def test_render_comments_rewrites_stale_html_and_only_that(article):
     sent = datetime(2026, 11, 26, 23, 5, tzinfo=ZoneInfo("UTC"))
     stale = make_comment(article, "Nội dung đúng.", status=Status.APPROVED, created_at=sent)
     fresh = make_comment(article, "Không đổi.", status=Status.APPROVED, created_at=sent)
+    held = make_comment(article, "Chưa duyệt.", created_at=sent)
     Comment.objects.filter(pk=stale.pk).update(html="<p>cũ</p>")
     out = StringIO()
     call_command("render_comments", stdout=out)
@@ -67,6 +68,7 @@ def test_render_comments_rewrites_stale_html_and_only_that(article):
     assert Comment.objects.get(pk=stale.pk).html == comment_html(stale)
     assert "27/11/2026 06:05" in Comment.objects.get(pk=stale.pk).html
     assert Comment.objects.get(pk=fresh.pk).html == fresh.html
+    assert Comment.objects.get(pk=held.pk).html == ""  # written when a moderator approves it
 
 
 def test_the_html_follows_the_time_zone_setting(article, settings):

@@ -5,8 +5,8 @@ from comments import services
 
 class Command(BaseCommand):
     help = (
-        "Dựng lại HTML đã lưu của mọi bình luận (sau khi đổi mẫu hiển thị, nhãn hoặc múi giờ "
-        "của trang)."
+        "Dựng lại HTML đã lưu của mọi bình luận đã đăng (sau khi đổi mẫu hiển thị, nhãn hoặc "
+        "múi giờ của trang)."
     )
 
     def add_arguments(self, parser):
