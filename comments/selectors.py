@@ -132,12 +132,7 @@ def _write_missing(comments: list[ThreadComment]) -> None:
 
 def public_comment(*, article_id: int, pk: int) -> PublicComment | None:
     """A comment readers can see on this article (a reply target), or None."""
-    row = (
-        _public_comments()
-        .filter(pk=pk, article_id=article_id)
-        .values_list(*PUBLIC_ROW)
-        .first()
-    )
+    row = _public_comments().filter(pk=pk, article_id=article_id).values_list(*PUBLIC_ROW).first()
     return PublicComment(*row) if row else None
 
 

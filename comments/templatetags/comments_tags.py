@@ -30,10 +30,7 @@ def comment_items(thread):
         if comment.replies_shown:
             add('\n<ol class="comments__replies">')
             for reply in comment.replies_shown:
-                add(
-                    f'\n<li id="bl-{reply.id}" class="comment comment--reply">\n'
-                    f"{reply.html}</li>"
-                )
+                add(f'\n<li id="bl-{reply.id}" class="comment comment--reply">\n{reply.html}</li>')
             add("\n</ol>")
         add("</li>\n")
     return mark_safe("".join(parts))  # noqa: S308 - stored HTML, escaped when written
@@ -114,7 +111,7 @@ def _desk_row(comment, labels: dict[str, str], *, csrf: str, here: str, status: 
         )
     buttons.append(
         f'<a class="button" href="{comment.desk_url}" data-key="e">'
-        f'{labels["edit"]} <kbd>e</kbd></a>'
+        f"{labels['edit']} <kbd>e</kbd></a>"
     )
     return (
         f'<li class="desk-item desk-item--{state}" id="bl-{pk}" tabindex="-1" data-pk="{pk}" '
