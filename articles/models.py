@@ -210,6 +210,10 @@ class Article(models.Model):
     slug = models.SlugField(_("đường dẫn"), max_length=250, unique=True, blank=True)
     lead = models.TextField(_("sapo"), help_text=_("Đoạn mở đầu in đậm dưới tiêu đề."))
     body = models.TextField(_("nội dung"), blank=True)
+    # The body as readers get it, photo markers expanded into figures (articles.body), written
+    # by the services when the article, its photo uses or a photo it shows change. Empty:
+    # not written yet, and the page expands the body itself.
+    body_html = models.TextField(_("nội dung đã dựng"), blank=True, default="", editable=False)
     section = models.ForeignKey(
         Section, verbose_name=_("chuyên mục"), on_delete=models.PROTECT, related_name="articles"
     )

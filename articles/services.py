@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from reversion.models import Revision, Version
 
 from articles import permissions
-from articles.body import MARKER, photo_ids
+from articles.body import MARKER, photo_ids, render_body
 from articles.images import make_renditions
 from articles.models import Article, ArticlePhoto, BylineCredit, Photo
 from newsroom import cache, vietnamese
@@ -164,10 +164,21 @@ def article_finish_save(*, article: Article, user, created: bool) -> None:
             BylineCredit.objects.create(
                 article=article, contributor=contributor, role=BylineCredit.Role.TEXT
             )
+    article_write_body_html(article=article)
     if reversion.is_active():
         # Rows made in bulk send no signal: add the article again so the revision follows
         # its bylines and photo uses as they now are.
         reversion.add_to_revision(article)
+
+
+def article_write_body_html(*, article: Article) -> str:
+    """Store the body as readers get it (articles.body.render_body): after the body or its
+    photo uses are saved, after a revert, and when a photo it shows changes. An update, not a
+    save: the article's "updated" time is about its content, and this is derived from it."""
+    html = render_body(article)
+    Article.objects.filter(pk=article.pk).update(body_html=html)
+    article.body_html = html
+    return html
 
 
 def article_sync_photos(*, article: Article) -> list[ArticlePhoto]:
@@ -332,6 +343,10 @@ def article_reverted(*, article_id: int, restored: Revision) -> None:
         Revision.objects.filter(pk=latest.revision_id).update(
             comment=_("Khôi phục phiên bản lưu lúc %(time)s") % {"time": when}
         )
+    # The restored body (and photo uses) may differ from what was stored as readers get it.
+    article = Article.objects.filter(pk=article_id).first()
+    if article is not None:
+        article_write_body_html(article=article)
     _changed_on_commit(article_id)
 
 
@@ -353,9 +368,31 @@ def photo_save(*, photo: Photo, user, image_changed: bool) -> Photo:
         photo.renditions = make_renditions(photo)
         photo.save(update_fields=["renditions"])
     if not created:
+        # Bodies showing it hold its credit, title and renditions: written again, drafts too
+        # (their previews read them).
+        for article in Article.objects.filter(
+            pk__in=ArticlePhoto.objects.filter(photo=photo).values("article_id")
+        ).only("pk", "body", "body_html"):
+            article_write_body_html(article=article)
         shown_in = Article.objects.filter(status=Status.PUBLISHED).filter(
             pk__in=ArticlePhoto.objects.filter(photo=photo).values("article_id")
         ) | Article.objects.filter(status=Status.PUBLISHED, featured_photo=photo)
         for article_id in shown_in.values_list("pk", flat=True).distinct():
             _changed_on_commit(article_id)
     return photo
+
+
+def articles_write_body_html(*, batch_size: int = 200) -> int:
+    """Write the stored body of every article again, in batches (after an upgrade, or a
+    change of the figure markup, MEDIA_URL or the renditions); returns how many changed."""
+    rows = Article.objects.order_by("pk").only("pk", "body", "body_html", "status")
+    done, last_pk = 0, 0
+    while chunk := list(rows.filter(pk__gt=last_pk)[:batch_size]):
+        for article in chunk:
+            before = article.body_html
+            if article_write_body_html(article=article) != before:
+                done += 1
+                if article.status == Status.PUBLISHED:
+                    _changed_on_commit(article.pk)
+        last_pk = chunk[-1].pk
+    return done

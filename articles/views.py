@@ -37,7 +37,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from articles import permissions, selectors
-from articles.body import featured_image, render_body
+from articles.body import body_for_page, featured_image
 from articles.bylines import format_byline
 from articles.models import Article, BylineCredit, Contributor, Section, Tag
 from articles.templatetags.public_site import machine_time
@@ -282,7 +282,7 @@ def _build_parts(page: selectors.ArticleForPage) -> ArticleParts:
     context = {
         "SITE_NAME": settings.SITE_NAME,
         "article": article,
-        "body": render_body(article),
+        "body": body_for_page(article),
         "featured": featured,
         "byline": format_byline(page.credits),
         "regions": chain,

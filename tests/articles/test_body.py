@@ -1,8 +1,11 @@
 """The body as readers get it: photo markers become figures with renditions and credits."""
 
 import re
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
+from reversion.models import Version
 
 from articles import services
 from articles.body import featured_image, render_body
@@ -135,3 +138,54 @@ def article_section():
     from tests.factories import make_section
 
     return make_section()
+
+
+# --- The body stored as readers get it (Article.body_html) ---------------------------------
+
+
+def _stored(article) -> str:
+    return Article.objects.values_list("body_html", flat=True).get(pk=article.pk)
+
+
+def test_the_services_store_the_expanded_body_and_follow_a_new_caption(editor, photo, section):
+    result = services.article_create(
+        user=editor, title="Cầu Hàm Rồng", lead="Sapo.", section=section,
+        body=f"<p>Mở đầu.</p>{marker(photo, 'Cầu lúc sáng sớm')}",
+    )  # fmt: skip
+    article = result.article
+    assert _stored(article) == str(render_body(article))
+    assert "Cầu lúc sáng sớm" in _stored(article) and "Ảnh: Lê Hợi" in _stored(article)
+    services.article_update(
+        article=article, user=editor, body=f"<p>Mở đầu.</p>{marker(photo, 'Cầu lúc hoàng hôn')}"
+    )
+    assert "Cầu lúc hoàng hôn" in _stored(article) and "Cầu lúc sáng sớm" not in _stored(article)
+
+
+def test_a_photo_s_new_credit_reaches_every_body_showing_it_drafts_too(editor, photo, section):
+    article = services.article_create(
+        user=editor, title="Nháp có ảnh", lead="Sapo.", section=section, body=marker(photo)
+    ).article
+    photo.credit = "TTXVN"
+    services.photo_save(photo=photo, user=editor, image_changed=False)
+    assert "Ảnh: TTXVN" in _stored(article) and "Lê Hợi" not in _stored(article)
+
+
+def test_a_reverted_article_gets_its_body_written_again(editor, photo, section):
+    article = services.article_create(
+        user=editor, title="Bài khôi phục", lead="Sapo.", section=section, body=marker(photo)
+    ).article
+    Article.objects.filter(pk=article.pk).update(body="<p>Bản cũ, không ảnh.</p>")
+    revision = Version.objects.get_for_object(article).first().revision
+    services.article_reverted(article_id=article.pk, restored=revision)
+    assert _stored(article) == "<p>Bản cũ, không ảnh.</p>"
+
+
+def test_render_bodies_writes_what_is_missing_or_stale(editor, photo, section):
+    article = services.article_create(
+        user=editor, title="Bài cần dựng lại", lead="Sapo.", section=section, body=marker(photo)
+    ).article
+    expected = _stored(article)
+    Article.objects.filter(pk=article.pk).update(body_html="")
+    out = StringIO()
+    call_command("render_bodies", stdout=out)
+    assert _stored(article) == expected and "1 bài" in out.getvalue()

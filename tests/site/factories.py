@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from articles.models import Article, ArticlePhoto, BylineCredit, Region
+from articles.services import article_write_body_html
 from comments.models import Comment
 from comments.rendering import comment_html
 from newsroom.vietnamese import fold
@@ -168,6 +169,8 @@ def make_scene(*, comments: int = 3, photos: bool = True) -> Scene:
         s.article.featured_caption = "Phối cảnh bến cảng tổng hợp số 3"
         s.article.featured_alt = "Phối cảnh bến cảng nhìn từ biển"
         s.article.save()
+        # As the article services leave it: the body stored with its figures expanded.
+        article_write_body_html(article=s.article)
     credit(s.article, s.contributors["thanh"], BylineCredit.Role.TEXT_PHOTO)
     s.article.tags.add(s.tags["cang-bien"], s.tags["dau-tu"])
 

@@ -4,6 +4,8 @@ Counts are for a cache miss (the cache is cleared before each measured request);
 none (test_caching). Renditions are made on a first, unmeasured request.
 """
 
+import re
+
 import pytest
 from django.core.cache import cache
 from django.test import Client
@@ -14,9 +16,10 @@ from tests.site.factories import add_comments, bulk_articles, make_scene
 pytestmark = pytest.mark.django_db
 
 UA = {"HTTP_USER_AGENT": "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0"}
-# Article, credits, tags, body photos, related ids (picks and scoring), related cards, most read,
-# weather, comments, sections (navigation), next scheduled article (cache lifetime).
-ARTICLE_QUERIES = 11
+# Article (its body stored with figures expanded), credits, tags, related ids (picks and
+# scoring), related cards, most read, weather, comments, sections (navigation), next scheduled
+# article (cache lifetime).
+ARTICLE_QUERIES = 10
 # After a publish elsewhere only the page's shared parts are read again: related cards (their
 # ids are kept), navigation, most read, next scheduled article. The weather box is kept (it
 # changes with the weather generation, not with publishing).
@@ -46,6 +49,21 @@ def test_article_page(comments, django_assert_num_queries):
     add_comments(scene.article, comments)
     response = measure(scene.article.get_absolute_url(), django_assert_num_queries, ARTICLE_QUERIES)
     assert f"{comments} bình luận" in response.content.decode()
+
+
+def test_article_body_not_stored_yet_costs_one_more_query_and_reads_the_same(
+    django_assert_num_queries,
+):
+    from articles.models import Article
+
+    scene = make_scene(comments=5)
+    url = scene.article.get_absolute_url()
+    stored = measure(url, django_assert_num_queries, ARTICLE_QUERIES).content.decode()
+    Article.objects.filter(pk=scene.article.pk).update(body_html="")
+    expanded = measure(url, django_assert_num_queries, ARTICLE_QUERIES + 1).content.decode()
+    body = re.compile(r'<div class="article-body">.*?</div>\s*(?=<p class="byline">)', re.DOTALL)
+    assert body.search(stored).group(0) == body.search(expanded).group(0)
+    assert 'class="photo-credit"' in body.search(stored).group(0)
 
 
 @pytest.mark.parametrize("comments", [5, 500])
