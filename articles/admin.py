@@ -170,7 +170,7 @@ class ArticleAdmin(VersionAdmin):
         match = request.resolver_match
         if match and match.url_name == "articles_article_changelist":
             # The list never shows bodies; 50 of them would be most of the bytes read.
-            queryset = queryset.defer("body", "search_text")
+            queryset = queryset.defer("body", "body_html", "search_text")
         return queryset
 
     def has_view_permission(self, request, obj=None):

@@ -193,8 +193,15 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=now)
 
     def for_listing(self):
-        return self.select_related("section", "primary_region", "featured_photo").prefetch_related(
-            models.Prefetch("credits", queryset=BylineCredit.objects.select_related("contributor"))
+        """Feeds' items: lead, byline, section and photo; the bodies are never read."""
+        return (
+            self.select_related("section", "primary_region", "featured_photo")
+            .prefetch_related(
+                models.Prefetch(
+                    "credits", queryset=BylineCredit.objects.select_related("contributor")
+                )
+            )
+            .defer("body", "body_html", "search_text")
         )
 
 

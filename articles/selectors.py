@@ -23,10 +23,14 @@ RELATED_WINDOW = timedelta(days=365)
 RELATED_POOL = 200
 
 
+# The long text columns: what no card or list reads.
+NOT_ON_CARDS = ("body", "body_html", "search_text")
+
+
 def cards(queryset):
     """What a card in a list shows: title, section, time, lead and featured photo; no body and
     no byline, so neither is loaded."""
-    return queryset.select_related("section", "featured_photo").defer("body", "search_text")
+    return queryset.select_related("section", "featured_photo").defer(*NOT_ON_CARDS)
 
 
 def nav_sections() -> list[Section]:
@@ -197,7 +201,7 @@ def latest_by_section(
         )
         .filter(rank__lte=per_section)
         .select_related("section", "featured_photo")
-        .defer("body", "search_text")
+        .defer(*NOT_ON_CARDS)
         .order_by("section_id", "rank")
     )
     grouped: dict[int, list] = {s.pk: [] for s in sections}
