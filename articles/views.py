@@ -131,11 +131,7 @@ def site_wide(name: str, read):
     """A read that every page repeats (navigation, most read), kept for the current `site`
     generation: a page rebuilt after a publish does not run it again."""
     key = f"shared:{name}:{generation('site')}"
-    value = cache.get(key)
-    if value is None:
-        value = read()
-        cache.set(key, value, settings.CACHE_MIDDLEWARE_SECONDS)
-    return value
+    return cache.get_or_set(key, read, settings.CACHE_MIDDLEWARE_SECONDS)
 
 
 def base_context(*, nav_sections=None, **extra) -> dict:
@@ -319,11 +315,7 @@ def _build_comment_parts(article: Article) -> CommentParts:
 
 def _comment_parts(article: Article, comments_generation: int) -> CommentParts:
     key = f"frag:comments:{article.pk}:{comments_generation}"
-    parts = cache.get(key)
-    if parts is None:
-        parts = _build_comment_parts(article)
-        cache.set(key, parts, ARTICLE_FRAGMENT_SECONDS)
-    return parts
+    return cache.get_or_set(key, lambda: _build_comment_parts(article), ARTICLE_FRAGMENT_SECONDS)
 
 
 def _comment_holes(parts: CommentParts) -> dict[str, bytes]:
@@ -362,18 +354,18 @@ def _sidebar(province_id: int | None, gens: dict) -> str:
     """Weather and most read. Each box is kept apart, by what changes it: the weather box per
     province and weather generation, so a publish (a new site generation) does not read and
     render the weather again; most read per site generation."""
-    weather_key = f"frag:weather:{province_id}:{gens['weather']}"
-    weather = cache.get(weather_key)
-    if weather is None:
-        weather = render_to_string(
+    weather = cache.get_or_set(
+        f"frag:weather:{province_id}:{gens['weather']}",
+        lambda: render_to_string(
             "articles/_weather.html", {"weather": reading_for_region(province_id)}
-        )
-        cache.set(weather_key, weather, settings.CACHE_MIDDLEWARE_SECONDS)
-    most_read_key = f"frag:most-read:{gens['site']}"
-    most_read = cache.get(most_read_key)
-    if most_read is None:
-        most_read = render_to_string("articles/_most_read.html", {"most_read": article_most_read()})
-        cache.set(most_read_key, most_read, settings.CACHE_MIDDLEWARE_SECONDS)
+        ),
+        settings.CACHE_MIDDLEWARE_SECONDS,
+    )
+    most_read = cache.get_or_set(
+        f"frag:most-read:{gens['site']}",
+        lambda: render_to_string("articles/_most_read.html", {"most_read": article_most_read()}),
+        settings.CACHE_MIDDLEWARE_SECONDS,
+    )
     return f"{weather}\n{most_read}"
 
 
