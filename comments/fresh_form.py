@@ -9,6 +9,7 @@ values, and each request puts its own in: two string joins.
 A reply form (`?tra_loi=`) and a refused form (bound, with errors) are still rendered whole.
 """
 
+import re
 from dataclasses import dataclass
 from html import escape
 from types import SimpleNamespace
@@ -21,6 +22,8 @@ from comments.forms import CommentForm, form_token
 
 # Per process, random: no content can carry them (names and bodies are escaped text anyway).
 _MARKS = {name: f"nr-{name}-{get_random_string(20)}" for name in ("csrf", "token")}
+_NAMES = {mark: name for name, mark in _MARKS.items()}
+_SPLIT = re.compile(f"({'|'.join(_MARKS.values())})")
 
 
 class _MarkedForm(CommentForm):
@@ -48,19 +51,9 @@ def draw(article, path: str) -> FreshForm:
             "request": SimpleNamespace(path=path, GET={}),
         },
     )
-    chunks = [html]
-    for name, mark in _MARKS.items():
-        split = []
-        for i, chunk in enumerate(chunks):
-            if i % 2:
-                split.append(chunk)
-                continue
-            pieces = chunk.split(mark)
-            for j, piece in enumerate(pieces):
-                if j:
-                    split.append(name)
-                split.append(piece)
-        chunks = split
+    # Split at the markers, each replaced by its name: text at even places, names at odd.
+    chunks = _SPLIT.split(html)
+    chunks[1::2] = [_NAMES[mark] for mark in chunks[1::2]]
     return FreshForm(article_id=article.pk, chunks=tuple(chunks))
 
 
