@@ -369,15 +369,19 @@ def photo_save(*, photo: Photo, user, image_changed: bool) -> Photo:
         photo.save(update_fields=["renditions"])
     if not created:
         # Bodies showing it hold its credit, title and renditions: written again, drafts too
-        # (their previews read them).
+        # (their previews read them). Public pages showing it, in the body or on top, rebuilt.
+        public = set(
+            Article.objects.filter(status=Status.PUBLISHED, featured_photo=photo).values_list(
+                "pk", flat=True
+            )
+        )
         for article in Article.objects.filter(
             pk__in=ArticlePhoto.objects.filter(photo=photo).values("article_id")
-        ).only("pk", "body", "body_html"):
+        ).only("pk", "body", "body_html", "status"):
             article_write_body_html(article=article)
-        shown_in = Article.objects.filter(status=Status.PUBLISHED).filter(
-            pk__in=ArticlePhoto.objects.filter(photo=photo).values("article_id")
-        ) | Article.objects.filter(status=Status.PUBLISHED, featured_photo=photo)
-        for article_id in shown_in.values_list("pk", flat=True).distinct():
+            if article.status == Status.PUBLISHED:
+                public.add(article.pk)
+        for article_id in public:
             _changed_on_commit(article_id)
     return photo
 
