@@ -43,6 +43,33 @@ def test_filled_form_is_the_template_s_form_with_this_request_s_values(open_for_
         assert "đã đóng bình luận" in filled and not CSRF.search(filled)
 
 
+def test_one_drawing_serves_every_article_with_its_own_id_and_page():
+    first, second = make_article(), make_article()
+    forms = {}
+    for article in (first, second):
+        path = article.get_absolute_url()
+        forms[article.pk] = fresh_form.fill(
+            fresh_form.draw(article, path), RequestFactory().get(path)
+        )
+    for article, other in ((first, second), (second, first)):
+        html = forms[article.pk]
+        assert f'action="{reverse("comments:post", args=[article.pk])}"' in html
+        assert f'data-article="{article.pk}"' in html
+        assert f'href="{article.get_absolute_url()}#gui-binh-luan"' in html
+        assert reverse("comments:post", args=[other.pk]) not in html
+        assert other.get_absolute_url() not in html
+
+
+def test_a_changed_setting_draws_the_form_again(settings):
+    article = make_article()
+    settings.COMMENT_MAX_LENGTH = 1000
+    before = fresh_form.fill(fresh_form.draw(article, "/a/"), RequestFactory().get("/"))
+    settings.COMMENT_MAX_LENGTH = 640
+    after = fresh_form.fill(fresh_form.draw(article, "/a/"), RequestFactory().get("/"))
+    assert 'data-max-length="1000"' in before and "1000 ký tự" in before
+    assert 'data-max-length="640"' in after and "640 ký tự" in after
+
+
 def test_each_request_gets_its_own_values(monkeypatch):
     article = make_article()
     drawn = fresh_form.draw(article, article.get_absolute_url())
