@@ -170,7 +170,9 @@ def published_in_order(ids: list[int]) -> list[Article]:
     """Cards for these articles in this order, leaving out any that is no longer public."""
     if not ids:
         return []
-    found = {a.pk: a for a in cards(Article.objects.published().filter(pk__in=ids))}
+    # Unordered: the order is `ids`; the model's default ordering only cost compiling
+    # (0.5 ms of a cold article page's related cards).
+    found = {a.pk: a for a in cards(Article.objects.published().filter(pk__in=ids)).order_by()}
     return [found[pk] for pk in ids if pk in found]
 
 
