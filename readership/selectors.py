@@ -1,22 +1,39 @@
 from datetime import timedelta
 
-from django.db.models import Sum
+from django.db import connection
 from django.utils import timezone
 
 from articles.models import Article
+from readership.models import DailyViews
 
 
 def article_most_read(*, days: int = 7, limit: int = 5) -> list[Article]:
-    """The published articles read most over the last `days` days (today included, local time).
+    """The published articles read most over the last `days` days (today included, local time),
+    ties to the newer article. Each has only slug and title loaded (what the box shows) and
+    `recent_views`.
 
     Counts reach the table in batches, so the last minute or two of views is not in yet.
+
+    Plain SQL through raw(): the same query through the ORM (join, Sum, only, ordering) spent
+    1.5 ms of its 2 ms building and compiling itself, on every page whose side column is built
+    cold (bench_article_page). Table names come from the models; the SQL is portable between
+    SQLite and PostgreSQL (tests/readership run on both).
     """
     since = timezone.localdate() - timedelta(days=days - 1)
-    return list(
-        Article.objects.published()
-        .filter(daily_views__day__gte=since)
-        .annotate(recent_views=Sum("daily_views__views"))
-        # The box shows a title and links to the article: nothing else is read or grouped.
-        .only("slug", "title")
-        .order_by("-recent_views", "-publish_at", "-pk")[:limit]
-    )
+    ops = connection.ops  # as Django would store them (SQLite keeps text)
+    sql = f"""
+        SELECT a.id, a.slug, a.title, SUM(v.views) AS recent_views
+        FROM {Article._meta.db_table} a
+        JOIN {DailyViews._meta.db_table} v ON v.article_id = a.id
+        WHERE a.status = %s AND a.publish_at <= %s AND v.day >= %s
+        GROUP BY a.id, a.slug, a.title, a.publish_at
+        ORDER BY recent_views DESC, a.publish_at DESC, a.id DESC
+        LIMIT %s
+    """  # noqa: S608 - only table names from our models and placeholders are formatted in
+    params = [
+        Article.Status.PUBLISHED,
+        ops.adapt_datetimefield_value(timezone.now()),
+        ops.adapt_datefield_value(since),
+        limit,
+    ]
+    return list(Article.objects.raw(sql, params))

@@ -12,6 +12,7 @@ from django.db import DatabaseError
 from django.test import Client, RequestFactory
 from django.utils import timezone
 
+from articles.models import Article
 from readership import services
 from readership.models import DailyViews
 from readership.selectors import article_most_read
@@ -134,6 +135,26 @@ def test_most_read_ranks_the_last_seven_days():
     ranked = article_most_read()
     assert [a.pk for a in ranked] == [steady.pk, hot.pk]
     assert ranked[0].recent_views == 60
+
+
+def test_most_read_shows_only_public_articles_newer_first_on_a_tie_and_at_most_the_limit():
+    today, now = timezone.localdate(), timezone.now()
+    older = make_article(publish_at=now - timedelta(days=2))
+    newer = make_article(publish_at=now - timedelta(hours=2))
+    rest = [make_article(publish_at=now - timedelta(days=3)) for _ in range(4)]
+    scheduled = make_article(publish_at=now + timedelta(hours=1))
+    draft = make_article(published=False, status=Article.Status.DRAFT)
+    views = [(older, 40), (newer, 40), (scheduled, 900), (draft, 900)]
+    views += [(article, 10 - i) for i, article in enumerate(rest)]
+    DailyViews.objects.bulk_create(
+        [DailyViews(article=article, day=today, views=n) for article, n in views]
+    )
+    ranked = article_most_read(limit=5)
+    assert [a.pk for a in ranked] == [newer.pk, older.pk, *[a.pk for a in rest[:3]]]
+    assert (ranked[0].title, ranked[0].get_absolute_url()) == (
+        newer.title,
+        newer.get_absolute_url(),
+    )
 
 
 def test_a_view_opening_a_new_bucket_flushes_the_closed_ones(
