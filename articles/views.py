@@ -43,6 +43,7 @@ from articles.models import Article, BylineCredit, Contributor, Section, Tag
 from articles.templatetags.public_site import machine_time
 from comments import fresh_form
 from comments.fresh_form import FreshForm
+from comments.rendering import thread_listing
 from comments.selectors import comments_for_article
 from newsroom.cache import generation, generations
 from readership.selectors import article_most_read
@@ -306,9 +307,7 @@ def _build_parts(page: selectors.ArticleForPage) -> ArticleParts:
 def _build_comment_parts(article: Article) -> CommentParts:
     thread = comments_for_article(article)
     return CommentParts(
-        listing=render_to_string(
-            "comments/_list.html", {"article": article, "comment_thread": thread}
-        ).encode(),
+        listing=thread_listing(article, thread),
         count_link=render_to_string("comments/_count_link.html", {"count": thread.count}).encode(),
     )
 

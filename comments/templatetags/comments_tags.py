@@ -8,6 +8,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from comments.forms import CommentForm
+from comments.rendering import ITEMS_MARKER, item_pieces
 from comments.selectors import comments_for_article, public_comment
 
 register = template.Library()
@@ -18,22 +19,18 @@ def comment_thread_for(article):
     return comments_for_article(article)
 
 
-@register.simple_tag
-def comment_items(thread):
+@register.simple_tag(takes_context=True)
+def comment_items(context, thread):
     """Every comment of the thread as <li>, replies in a nested <ol>, each comment's HTML as
     stored (comments.rendering: names and bodies escaped there, bodies plain text with line
-    breaks). Joined in Python, not a template loop: a page may carry hundreds."""
-    parts = []
-    add = parts.append
-    for comment in thread:
-        add(f'<li id="bl-{comment.id}" class="comment">\n{comment.html}')
-        if comment.replies_shown:
-            add('\n<ol class="comments__replies">')
-            for reply in comment.replies_shown:
-                add(f'\n<li id="bl-{reply.id}" class="comment comment--reply">\n{reply.html}</li>')
-            add("\n</ol>")
-        add("</li>\n")
-    return mark_safe("".join(parts))  # noqa: S308 - stored HTML, escaped when written
+    breaks). Joined in Python, not a template loop: a page may carry hundreds.
+
+    Where the context names a marker (comments.rendering.thread_listing), the marker stands
+    in for the items, which are joined in there as bytes."""
+    marker = context.get(ITEMS_MARKER)
+    if marker:
+        return marker
+    return mark_safe("".join(item_pieces(thread)))  # noqa: S308 - stored HTML, escaped when written
 
 
 @register.simple_tag(takes_context=True)
