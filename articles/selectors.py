@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import F, Min, Prefetch, Q, Window
+from django.db.models import F, Prefetch, Q, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
@@ -300,12 +300,20 @@ def contributor_articles(contributor):
     return cards(Article.objects.published().filter(pk__in=credited))
 
 
+# The first scheduled article by the index on (status, -publish_at), compiled once: every
+# page built cold asks (page_cache_timeout).
+_NEXT_SCHEDULED = Prepared(
+    lambda now: Article.objects.filter(status=Article.Status.PUBLISHED, publish_at__gt=now)
+    .only("publish_at")
+    .order_by("publish_at")[:1],
+    now=datetime,
+)
+
+
 def next_scheduled_publish(now=None):
     """When the next scheduled article goes live, so cached lists expire no later than that."""
-    now = now or timezone.now()
-    return Article.objects.filter(status=Article.Status.PUBLISHED, publish_at__gt=now).aggregate(
-        first=Min("publish_at")
-    )["first"]
+    found = _NEXT_SCHEDULED(now=now or timezone.now())
+    return found[0].publish_at if found else None
 
 
 def page_cache_timeout(*, site_generation: int | None = None) -> int:
