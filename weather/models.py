@@ -3,6 +3,7 @@
 from datetime import date
 
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 # WMO weather interpretation codes, as Open-Meteo reports them, in our own words.
@@ -77,13 +78,18 @@ class WeatherReading(models.Model):
     def condition(self) -> str:
         return CONDITIONS.get(self.weather_code, _("Không rõ"))
 
-    @property
+    @cached_property
     def forecast_days(self) -> list[dict]:
-        return [
-            {
-                **day,
-                "date": date.fromisoformat(day["date"]),
-                "condition": CONDITIONS.get(day["code"]),
-            }
-            for day in self.forecast
-        ]
+        """The stored days with their date, its label (27/11) and the condition in words."""
+        days = []
+        for day in self.forecast:
+            when = date.fromisoformat(day["date"])
+            days.append(
+                {
+                    **day,
+                    "date": when,
+                    "label": f"{when.day:02d}/{when.month:02d}",
+                    "condition": CONDITIONS.get(day["code"]),
+                }
+            )
+        return days

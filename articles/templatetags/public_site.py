@@ -1,6 +1,7 @@
 """Template helpers of the public site."""
 
 import json
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django import template
 from django.conf import settings
@@ -27,6 +28,20 @@ def jsonld(data) -> str:
 def featured(article):
     """The article's featured image (renditions, alt, caption, credit) or None."""
     return featured_image(article)
+
+
+@register.filter
+def whole(value) -> str:
+    """A number rounded to a whole one, as `floatformat:0` writes it for this site (half away
+    from zero, no "-0", no thousands separator), without its localization lookups: the weather
+    box shows a dozen of them (about a third of the box's time, bench_article_page)."""
+    if value is None or value == "":
+        return ""
+    try:
+        rounded = int(Decimal(str(value)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    except (InvalidOperation, ValueError, TypeError):
+        return ""
+    return str(rounded)
 
 
 @register.filter
