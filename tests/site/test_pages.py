@@ -186,6 +186,28 @@ def test_banner_shows_until_dismissed_and_the_form_works_without_js(client, scen
     assert 'id="thong-bao"' not in text_of(client.get(scene.article.get_absolute_url()))
 
 
+def test_the_banner_each_request_gets_is_the_template_s_with_its_token_and_page(client, scene):
+    from django.template.loader import render_to_string
+    from django.test import RequestFactory
+
+    from articles.views import BANNER_VERSION
+
+    path = "/tim-kiem/?q=" + "nghi%20s%C6%A1n&x=<b>"
+    html = text_of(client.get(path))
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    request = RequestFactory().get(path)
+    expected = render_to_string(
+        "articles/_banner.html",
+        {"next": request.get_full_path(), "banner_version": BANNER_VERSION},
+        request=request,
+    )
+    expected = re.sub(r'(name="csrfmiddlewaretoken" value=")[^"]+', rf"\g<1>{token}", expected)
+    assert expected in html
+    assert 'name="next" value="/tim-kiem/?q=nghi%20s%C6%A1n&amp;x=%3Cb%3E"' in html
+    other = text_of(client.get("/"))
+    assert 'name="next" value="/"' in other
+
+
 def test_banner_dismiss_never_redirects_off_site(client, db):
     response = client.post(reverse("articles:banner_dismiss"), {"next": "https://evil.example/"})
     assert response["Location"] == "/"
