@@ -30,7 +30,8 @@ def comment_items(context, thread):
     marker = context.get(ITEMS_MARKER)
     if marker:
         return marker
-    return mark_safe("".join(item_pieces(thread)))  # noqa: S308 - stored HTML, escaped when written
+    html = b"".join(item_pieces(thread)).decode()
+    return mark_safe(html)  # noqa: S308 - stored HTML, escaped when written
 
 
 @register.simple_tag(takes_context=True)
