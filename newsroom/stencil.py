@@ -58,8 +58,9 @@ def fill_some(chunks: tuple[str, ...], values: dict[str, str]) -> tuple[str, ...
     return tuple(out)
 
 
-def drawn_once(draw: Callable[..., tuple[str, ...]]):
-    """Keep what `draw` returns per arguments, for the life of the process."""
+def drawn_once(draw: Callable):
+    """Keep what `draw` returns per arguments, for the life of the process (a drawing, or
+    anything else worked out from the code and settings alone, such as the frame's links)."""
     kept = functools.cache(draw)
     _DRAWERS.append(kept)
     return kept

@@ -264,3 +264,16 @@ def test_a_scheduled_article_is_absent_from_every_public_page(client, scene):
         assert scheduled.title not in body, url
         assert scheduled.get_absolute_url() not in body, url
     assert client.get(scheduled.get_absolute_url()).status_code == 404
+
+
+def test_every_page_frame_links_to_the_feeds_search_sitemap_and_static_files(client, scene):
+    from django.templatetags.static import static
+
+    for url in ("/", scene.article.get_absolute_url(), reverse("search:results") + "?q=cang"):
+        html = text_of(client.get(url))
+        for name in ("articles:feed", "articles:atom", "sitemap"):
+            assert f'href="{reverse(name)}"' in html
+        assert f'action="{reverse("search:results")}"' in html
+        assert f'class="site-name" href="{reverse("articles:home")}"' in html
+        for path in ("css/site.css", "img/favicon.svg", "img/logo.svg", "js/site.js"):
+            assert f'"{static(path)}"' in html
