@@ -144,6 +144,14 @@ def base_context(*, nav_sections=None, **extra) -> dict:
         nav_sections = site_wide("nav", selectors.nav_sections)
     return {
         "nav_sections": nav_sections,
+        # What the frame and the cards ask of every page, given here so the template engine
+        # does not look for them and fail (an exception each time: 8 µs, 22 times per cold
+        # article page). Pages and {% include ... with %} set their own.
+        "is_home": False,
+        "current_section_id": None,
+        "large": False,
+        "show_lead": False,
+        "show_section": False,
         "hole_banner": mark_safe(HOLES["banner"]),  # noqa: S308 - our constant
         "hole_messages": mark_safe(HOLES["messages"]),  # noqa: S308
         "hole_comment_form": mark_safe(HOLES["comment_form"]),  # noqa: S308
