@@ -15,6 +15,7 @@ from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from articles.models import Article, BylineCredit, Region, Section, Tag
+from newsroom import prepared
 from newsroom.cache import generation
 from newsroom.prepared import Prepared
 
@@ -192,7 +193,7 @@ def related_ids(article: Article, *, tag_ids: list[int] | None = None, limit: in
         limit,
     ]
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        prepared.execute(connection, cursor, sql, params)  # planned once on PostgreSQL
         return [row[0] for row in cursor.fetchall()]
 
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 from articles.models import Article
 from comments.models import Comment, CommentEvent, HoldReason
 from comments.rendering import comment_html
+from newsroom import prepared
 
 Status = Comment.Status
 
@@ -148,7 +149,7 @@ def _rows_with_text_as_bytes(connection, sql: str, params) -> list[tuple]:
             import psycopg2.extensions
 
             psycopg2.extensions.register_type(psycopg2.extensions.BYTES, cursor.cursor)
-            cursor.execute(sql, params)
+            prepared.execute(connection, cursor, sql, params)  # planned once per session
             return cursor.fetchall()
         if connection.vendor == "sqlite":
             raw = connection.connection

@@ -94,6 +94,10 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 # below) cost 0.7 ms of each article page (bench_article_page).
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# PostgreSQL: the public pages' fixed queries run as prepared statements, planned once per
+# connection (newsroom.prepared). Turn off behind a pooler that hands a session's statements
+# to other sessions (PgBouncer in transaction mode).
+PREPARED_STATEMENTS = env.bool("PREPARED_STATEMENTS", default=True)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers go on while the dev server writes; the timeout rides out short locks.
     DATABASES["default"]["OPTIONS"] = {

@@ -151,3 +151,74 @@ def test_a_changed_setting_compiles_again(settings):
     settings.TIME_ZONE = "UTC"
     assert len(ROW._compiled) == 0
     assert [a.pk for a in ROW(pk=article.pk, now=now)] == [article.pk]
+
+
+# --- Prepared statements on PostgreSQL (newsroom.prepared.execute) ---------------------------
+
+
+def test_placeholders_become_postgresql_s_own():
+    from newsroom.prepared import _numbered
+
+    sql = "SELECT a FROM t WHERE b = %s AND c LIKE '10%%' AND d IN (%s, %s)"
+    assert _numbered(sql) == "SELECT a FROM t WHERE b = $1 AND c LIKE '10%' AND d IN ($2, $3)"
+
+
+def _statements() -> dict[str, str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name, statement FROM pg_prepared_statements")
+        return dict(cursor.fetchall())
+
+
+@pytest.mark.postgres
+def test_a_statement_is_prepared_once_per_session_and_gives_the_plain_rows():
+    from django.db import transaction
+
+    article = make_article()
+    now = timezone.now()
+    before = _statements()
+    assert [a.pk for a in ROW(pk=article.pk, now=now)] == [article.pk]
+    prepared_now = {n: s for n, s in _statements().items() if n not in before}
+    assert len(prepared_now) <= 1  # none if an earlier test prepared it in this session
+    with CaptureQueriesContext(connection) as queries:
+        (got,) = ROW(pk=article.pk, now=now)
+    assert len(queries) == 1 and queries[0]["sql"].startswith("EXECUTE newsroom_")
+    assert "articles_article" in queries[0]["sql"]  # the SQL rides along for logs
+    same(got, plain_row(article.pk, now)[0])
+    assert _statements() == {**before, **prepared_now}  # nothing prepared a second time
+    # A rolled-back transaction does not take the statement with it.
+    with pytest.raises(RuntimeError), transaction.atomic():
+        ROW(pk=article.pk, now=now)
+        raise RuntimeError("rolled back")
+    assert [a.pk for a in ROW(pk=article.pk, now=now)] == [article.pk]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_new_session_prepares_again():
+    article = make_article()
+    assert ROW(pk=article.pk, now=timezone.now())
+    connection.close()
+    assert _statements() == {}  # a new session knows none
+    assert [a.pk for a in ROW(pk=article.pk, now=timezone.now())] == [article.pk]
+    assert len(_statements()) == 1
+
+
+@pytest.mark.postgres
+def test_too_many_statements_are_let_go_and_prepared_again(monkeypatch):
+    from newsroom import prepared
+
+    monkeypatch.setattr(prepared, "_MAX_STATEMENTS", 2)
+    with connection.cursor() as cursor:
+        for n in range(5):
+            prepared.execute(connection, cursor, f"SELECT %s + {n}", [1])
+            assert cursor.fetchall() == [(1 + n,)]
+    assert len([n for n in _statements() if n.startswith("newsroom_")]) <= 2
+
+
+@pytest.mark.postgres
+def test_turned_off_the_sql_runs_as_it_is(settings):
+    settings.PREPARED_STATEMENTS = False
+    article = make_article()
+    with CaptureQueriesContext(connection) as queries:
+        assert [a.pk for a in ROW(pk=article.pk, now=timezone.now())] == [article.pk]
+    assert queries[0]["sql"].startswith("SELECT")
