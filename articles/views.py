@@ -101,13 +101,15 @@ class CachedPage:
     def __post_init__(self, html: str, filled: dict[str, bytes] | None):
         filled = filled or {}
         pieces = _HOLE_SPLIT.split(html)
-        chunks = [pieces[0].encode()]
+        # Runs of encoded text (lists, joined once: a filled comment list is hundreds of
+        # kilobytes, and each concatenation would copy it) between the names of open holes.
+        chunks = [[pieces[0].encode()]]
         for name, text in zip(pieces[1::2], pieces[2::2], strict=True):
             if name in filled:
-                chunks[-1] += filled[name] + text.encode()
+                chunks[-1] += [filled[name], text.encode()]
             else:
-                chunks += [name, text.encode()]
-        self.chunks = tuple(chunks)
+                chunks += [name, [text.encode()]]
+        self.chunks = tuple(c if i % 2 else b"".join(c) for i, c in enumerate(chunks))
 
 
 def absolute(path: str) -> str:
