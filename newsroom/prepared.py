@@ -19,10 +19,12 @@ with the real values (adapted for the database as the ORM adapts them) and makes
 instances as Django's ModelIterable does, select_related rows included. Lists (for `__in`)
 are compiled once per length.
 
-Only for querysets whose SQL depends on nothing but the declared values: no Python branching
-on them in the builder, no prefetch_related, no `.values()` (model rows only). A stand-in
-that does not reach the SQL is an error at the first call. Tests (tests/newsroom/
-test_prepared.py) compare every use with the plain queryset on both databases.
+Only for querysets whose SQL depends on nothing but the declared values (and the database):
+no Python branching on the values in the builder, no prefetch_related. A values_list() shape
+gives its SQL and parameters only (`sql_with`), for a caller that reads the rows as the
+driver returns them. A stand-in that does not reach the SQL is an error at the first call.
+Tests (tests/newsroom/test_prepared.py) compare every use with the plain queryset on both
+databases.
 """
 
 import re
@@ -60,6 +62,9 @@ class _Compiled:
                     raise ValueError(f"{name!r} does not reach the SQL of this queryset.")
                 self.slots += [(place, name, index if is_list else None) for place in places]
         klass_info, select = compiler.klass_info, compiler.select
+        if queryset.query.values_select:  # values_list(): only the SQL is used (sql_with)
+            self.model = None
+            return
         self.model = klass_info["model"]
         fields = klass_info["select_fields"]
         self.start, self.end = fields[0], fields[-1] + 1
@@ -69,11 +74,15 @@ class _Compiled:
         columns = [s[0] for s in select[: compiler.col_count]]
         self.converters = list(compiler.get_converters(columns).items())
 
-    def run(self, connection, values: dict, adapters: dict) -> list:
+    def params_with(self, values: dict, adapters: dict) -> list:
         params = list(self.params)
         for place, name, index in self.slots:
             value = values[name]
             params[place] = adapters[name](value[index] if index is not None else value)
+        return params
+
+    def run(self, connection, values: dict, adapters: dict) -> list:
+        params = self.params_with(values, adapters)
         with connection.cursor() as cursor:
             execute(connection, cursor, self.sql, params)
             rows = cursor.fetchall()
@@ -111,9 +120,22 @@ class Prepared:
         _ALL.add(self)
 
     def __call__(self, **values) -> list:
+        """The model instances, as list(queryset) would give them."""
+        connection = connections[self.using]
+        compiled, adapters = self._compiled_for(connection, values)
+        if compiled.model is None:
+            raise TypeError("A values_list() shape gives SQL only: use sql_with().")
+        return compiled.run(connection, values, adapters)
+
+    def sql_with(self, **values) -> tuple[str, list]:
+        """The SQL and its parameters for these values, for a caller that runs it itself
+        (with newsroom.prepared.execute), e.g. to read a values_list() as the driver gives it."""
+        compiled, adapters = self._compiled_for(connections[self.using], values)
+        return compiled.sql, compiled.params_with(values, adapters)
+
+    def _compiled_for(self, connection, values: dict) -> tuple[_Compiled, dict]:
         if values.keys() != self.kinds.keys():
             raise TypeError(f"Expected the values {sorted(self.kinds)}, got {sorted(values)}.")
-        connection = connections[self.using]
         lengths = tuple(len(v) for n, v in values.items() if self.kinds[n] is list)
         adapters = self._adapters(connection)
         by_length = self._compiled.setdefault(connection, {})
@@ -123,7 +145,7 @@ class Prepared:
             compiled = by_length[lengths] = _Compiled(
                 self.build(**stand_ins), connection, stand_ins, adapters
             )
-        return compiled.run(connection, values, adapters)
+        return compiled, adapters
 
     def _stand_ins(self, values: dict) -> dict:
         """Values no real query uses, each different, so each is found in the SQL's params."""

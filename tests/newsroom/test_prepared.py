@@ -222,3 +222,23 @@ def test_turned_off_the_sql_runs_as_it_is(settings):
     with CaptureQueriesContext(connection) as queries:
         assert [a.pk for a in ROW(pk=article.pk, now=timezone.now())] == [article.pk]
     assert queries[0]["sql"].startswith("SELECT")
+
+
+def test_a_values_list_shape_gives_its_sql_for_each_call_s_values():
+    first, second = make_section("Thời sự"), make_section("Kinh tế")
+    titles = Prepared(
+        lambda section: Article.objects.filter(section_id=section)
+        .order_by("id")
+        .values_list("id", "title"),
+        section=int,
+    )
+    mine = [make_article(section=first), make_article(section=first)]
+    make_article(section=second)
+    sql, params = titles.sql_with(section=first.pk)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        assert cursor.fetchall() == [(a.pk, a.title) for a in mine]
+    sql_again, params_again = titles.sql_with(section=second.pk)
+    assert sql_again == sql and params_again != params
+    with pytest.raises(TypeError, match="sql_with"):
+        titles(section=first.pk)
