@@ -7,6 +7,9 @@ from articles.models import Article
 from newsroom import prepared
 from readership.models import DailyViews
 
+# What the "Đọc nhiều" box shows of an article (its title, linked): all a row loads.
+_MOST_READ_FIELDS = ("id", "slug", "title")
+
 
 def article_most_read(*, days: int = 7, limit: int = 5) -> list[Article]:
     """The published articles read most over the last `days` days (today included, local time),
@@ -49,5 +52,3 @@ def article_most_read(*, days: int = 7, limit: int = 5) -> list[Article]:
             found.append(article)
     return found
 
-
-_MOST_READ_FIELDS = ("id", "slug", "title")
