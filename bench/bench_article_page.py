@@ -12,7 +12,11 @@ processes, with media and static files in a temporary directory, twice:
 
 Medians of RUNS full requests through Django's test client (middleware included), each
 preceded by what makes the page cache miss:
-- uncached: the whole cache emptied (every query, every template, the comment form);
+- uncached: the whole cache emptied: every query runs and every part of the page is
+  rendered again. What a running server works out once from its code and settings alone
+  (compiled templates, the SQL of newsroom.prepared's query shapes and, on PostgreSQL, its
+  prepared statements, the comment form and banner drawn with markers, the frame's links)
+  is done by the warm-up request before the runs, as on a live site; no content is kept;
 - after a publish: the `site` generation bumped, so the page is rebuilt but the article's
   rendered comment list (keyed by the article's own generation) is reused;
 - after a comment approval: the article's generation bumped, so the comment list is read and
