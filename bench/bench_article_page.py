@@ -19,8 +19,9 @@ preceded by what makes the page cache miss:
   is done by the warm-up request before the runs, as on a live site; no content is kept;
 - after a publish: the `site` generation bumped, so the page is rebuilt but the article's
   rendered comment list (keyed by the article's own generation) is reused;
-- after a comment approval: the article's generation bumped, so the comment list is read and
-  rendered again, the reads shared by all pages (navigation, most read) are reused;
+- after a comment approval: the article's `comments:<id>` generation bumped, so the comment
+  list is read and rendered again; the article's own parts and the reads shared by all pages
+  (navigation, most read) are reused;
 - cached: the same page served from the page cache (no query), for comparison.
 The issue's budget (≤ 20 ms uncached) is checked on the first two rows.
 - machine reference: a fixed pure-Python workload (no Django, no database) timed in the same
