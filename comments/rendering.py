@@ -14,8 +14,9 @@ from html import escape
 
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.crypto import get_random_string
 from django.utils.translation import gettext as _
+
+from newsroom import stencil
 
 
 def comment_html(comment) -> str:
@@ -46,10 +47,10 @@ def comment_html(comment) -> str:
     )
 
 
-# The context variable that tells the `comment_items` tag to leave a marker, and the marker:
-# per process, random, so no comment can carry it.
+# The context variable that tells the `comment_items` tag to leave a marker (newsroom.stencil's:
+# per process, random, so no comment can carry it).
 ITEMS_MARKER = "comment_items_marker"
-_ITEMS_MARK = f"nr-comment-items-{get_random_string(20)}"
+_ITEMS_MARK = stencil.marker("comment-items")
 
 
 def item_pieces(thread):
