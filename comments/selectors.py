@@ -90,7 +90,13 @@ def _public_comments():
 
 
 def _thread_rows(article):
-    queryset = _public_comments().filter(article_id=article).order_by("created_at", "id")
+    # Approved comments only, without _public_comments()'s join to the parent: the thread is
+    # assembled from these rows (comments_for_article), and a reply is shown only under a
+    # top-level comment found among them, so a reply to a withdrawn comment is left out there.
+    # The join cost PostgreSQL a hash of the article's comments on every cold page.
+    queryset = Comment.objects.filter(status=Status.APPROVED, article_id=article).order_by(
+        "created_at", "id"
+    )
     if connection.vendor == "sqlite":
         # As a BLOB: the UTF-8 bytes SQLite keeps, not decoded (see _rows_with_text_as_bytes).
         queryset = queryset.annotate(encoded=Cast("html", BinaryField()))
