@@ -49,7 +49,7 @@ from comments.fresh_form import FreshForm
 from comments.rendering import thread_listing
 from comments.selectors import comments_for_article
 from newsroom import stencil
-from newsroom.cache import generation, generations
+from newsroom.cache import generation, generations, kept
 from readership.selectors import article_most_read
 from readership.services import should_count, view_record
 from weather.selectors import reading_for_region
@@ -138,7 +138,7 @@ def site_wide(name: str, read):
     """A read that every page repeats (navigation, most read), kept for the current `site`
     generation: a page rebuilt after a publish does not run it again."""
     key = f"shared:{name}:{generation('site')}"
-    return cache.get_or_set(key, read, settings.CACHE_MIDDLEWARE_SECONDS)
+    return kept(key, read, settings.CACHE_MIDDLEWARE_SECONDS)
 
 
 def base_context(*, nav_sections=None, **extra) -> dict:
@@ -342,7 +342,7 @@ def _build_comment_parts(article: Article) -> CommentParts:
 
 def _comment_parts(article: Article, comments_generation: int) -> CommentParts:
     key = f"frag:comments:{article.pk}:{comments_generation}"
-    return cache.get_or_set(key, lambda: _build_comment_parts(article), ARTICLE_FRAGMENT_SECONDS)
+    return kept(key, lambda: _build_comment_parts(article), ARTICLE_FRAGMENT_SECONDS)
 
 
 def _comment_holes(parts: CommentParts) -> dict[str, bytes]:
@@ -381,14 +381,14 @@ def _sidebar(province_id: int | None, gens: dict) -> str:
     """Weather and most read. Each box is kept apart, by what changes it: the weather box per
     province and weather generation, so a publish (a new site generation) does not read and
     render the weather again; most read per site generation."""
-    weather = cache.get_or_set(
+    weather = kept(
         f"frag:weather:{province_id}:{gens['weather']}",
         lambda: render_to_string(
             "articles/_weather.html", {"weather": reading_for_region(province_id)}
         ),
         settings.CACHE_MIDDLEWARE_SECONDS,
     )
-    most_read = cache.get_or_set(
+    most_read = kept(
         f"frag:most-read:{gens['site']}",
         lambda: render_to_string("articles/_most_read.html", {"most_read": article_most_read()}),
         settings.CACHE_MIDDLEWARE_SECONDS,

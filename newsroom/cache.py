@@ -46,6 +46,25 @@ def generations(*scopes: str) -> dict[str, int]:
     return result
 
 
+_MISSING = object()
+
+
+def kept(key: str, build, timeout: int):
+    """The value under `key`, else `build()`'s, stored for `timeout` seconds and returned.
+
+    What cache.get_or_set does, less its second read: after storing, Django reads the key
+    again, so that racing builders all return the winner's value. Parts of a page built from
+    the same generation are the same whoever builds them, and that read cost, on every cold
+    page, one more cache round trip per part (on Redis, a network round trip) and unpickling
+    what was just pickled: an article's comment list is hundreds of kilobytes.
+    """
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = build()
+        cache.set(key, value, timeout)
+    return value
+
+
 def bump(scope: str) -> None:
     try:
         cache.incr(_key(scope))
