@@ -68,8 +68,8 @@ def _hole(name: str) -> str:
     return f"<!--nr:{name}:{_HOLE_SECRET}-->"
 
 
-# Filled per request; "comments" and "comment_count" are filled once, when the page is built
-# (CachedPage), from the article's comment parts.
+# Filled per request; "comments" and "comment_count" from the article's comment parts, which the
+# cache keeps apart from its page (article_detail).
 HOLES = {
     name: _hole(name)
     for name in ("banner", "messages", "comment_form", "comments", "comment_count")
@@ -92,24 +92,12 @@ class CachedPage:
     slug: str = ""
     # The comment form with holes for its per-request values (comments.fresh_form).
     form: FreshForm | None = None
-    # Holes filled now, with HTML already encoded: an article's comment list (hundreds of
-    # comments) is encoded once, when rendered, and kept as bytes in its fragment.
-    filled: InitVar[dict[str, bytes] | None] = None
     # Encoded HTML at even places, the name of a hole between them at odd places.
     chunks: tuple = field(init=False)
 
-    def __post_init__(self, html: str, filled: dict[str, bytes] | None):
-        filled = filled or {}
+    def __post_init__(self, html: str):
         pieces = _HOLE_SPLIT.split(html)
-        # Runs of encoded text (lists, joined once: a filled comment list is hundreds of
-        # kilobytes, and each concatenation would copy it) between the names of open holes.
-        chunks = [[pieces[0].encode()]]
-        for name, text in zip(pieces[1::2], pieces[2::2], strict=True):
-            if name in filled:
-                chunks[-1] += [filled[name], text.encode()]
-            else:
-                chunks += [name, [text.encode()]]
-        self.chunks = tuple(c if i % 2 else b"".join(c) for i, c in enumerate(chunks))
+        self.chunks = tuple(p if i % 2 else p.encode() for i, p in enumerate(pieces))
 
 
 def absolute(path: str) -> str:
@@ -163,12 +151,19 @@ def base_context(*, nav_sections=None, **extra) -> dict:
     }
 
 
-def fill_holes(request, page: CachedPage) -> bytes:
-    """The page for this request: the banner unless dismissed, flash messages, and a fresh
-    comment form (its own CSRF token and signed timestamp)."""
+def fill_holes(request, page: CachedPage, filled: dict[str, bytes] | None = None) -> bytes:
+    """The page for this request: the banner unless dismissed, flash messages, a fresh
+    comment form (its own CSRF token and signed timestamp), and the holes `filled` gives,
+    already encoded (an article's comment parts)."""
+    filled = filled or {}
     out = []
     for i, chunk in enumerate(page.chunks):
-        out.append(_fill(chunk, request, page).encode() if i % 2 else chunk)
+        if not i % 2:
+            out.append(chunk)
+        elif chunk in filled:
+            out.append(filled[chunk])
+        else:
+            out.append(_fill(chunk, request, page).encode())
     return b"".join(out)
 
 
@@ -183,8 +178,9 @@ def _fill(hole: str, request, page: CachedPage) -> str:
         return render_to_string("articles/_messages.html", {"flash": stored}) if stored else ""
     if hole == "comment_form":
         return _comment_form_html(request, page)
-    # The comment parts are filled when the page is built; left open, they would vanish quietly.
-    raise ValueError(f"The {hole!r} hole must be filled when the page is built.")
+    # The comment parts come with the page (fill_holes' `filled`); left open, they would vanish
+    # quietly.
+    raise ValueError(f"The {hole!r} hole needs the article's comment parts.")
 
 
 @stencil.drawn_once
@@ -278,8 +274,9 @@ class ArticleParts:
 
 @dataclass
 class CommentParts:
-    """An article's comments as its page shows them, encoded (CachedPage.filled): kept per
-    `comments:<id>` generation, so approving a comment rebuilds only these."""
+    """An article's comments as its page shows them, encoded (fill_holes' `filled`): kept per
+    `comments:<id>` generation, so approving a comment rebuilds only these, and apart from
+    the page, which is served with them (article_detail)."""
 
     listing: bytes  # the "N bình luận" heading and the list
     count_link: bytes  # the "N bình luận" link under the headline, empty when none
@@ -340,8 +337,12 @@ def _build_comment_parts(article: Article) -> CommentParts:
     )
 
 
+def _comments_key(article_id: int, comments_generation: int) -> str:
+    return f"frag:comments:{article_id}:{comments_generation}"
+
+
 def _comment_parts(article: Article, comments_generation: int) -> CommentParts:
-    key = f"frag:comments:{article.pk}:{comments_generation}"
+    key = _comments_key(article.pk, comments_generation)
     return kept(key, lambda: _build_comment_parts(article), ARTICLE_FRAGMENT_SECONDS)
 
 
@@ -482,11 +483,19 @@ def _render_article(request, parts: ArticleParts, *, related, sidebar: str, prev
 
 @require_safe
 def article_detail(request, slug, pk):
+    """An article's page. The cache keeps the page without its comments, which are kept once
+    per article and comments generation (CommentParts) and read with it in one round trip:
+    the list can be hundreds of kilobytes, and kept inside every page built after a publish it
+    was pickled, stored and copied once more each time."""
     scope, thread = f"article:{pk}", f"comments:{pk}"
     gens = generations("site", scope, thread, "weather")
     key = f"page:article:{pk}:{gens['site']}:{gens[scope]}:{gens[thread]}:{gens['weather']}"
+    comments_key = _comments_key(pk, gens[thread])
     cacheable = _cacheable(request)
-    page = cache.get(key) if cacheable else None
+    page = comments = None
+    if cacheable:
+        found = cache.get_many([key, comments_key])
+        page, comments = found.get(key), found.get(comments_key)
     if page is None:
         # Logged-in users (the newsroom checking its work) get every part fresh.
         if cacheable:
@@ -505,23 +514,21 @@ def article_detail(request, slug, pk):
             sidebar=_sidebar(parts.province_id, gens) if cacheable else _fresh_sidebar(parts),
         )
         article = parts.article
-        comments = (
-            _comment_parts(article, gens[thread]) if cacheable else _build_comment_parts(article)
-        )
-        page = CachedPage(
-            html,
-            article=article,
-            slug=article.slug,
-            filled=_comment_holes(comments),
-            form=parts.form,
-        )
+        page = CachedPage(html, article=article, slug=article.slug, form=parts.form)
         if cacheable:
             cache.set(key, page, selectors.page_cache_timeout(site_generation=gens["site"]))
     if page.slug != slug:
         return HttpResponseRedirect(page.article.get_absolute_url(), status=301)
+    if comments is None:
+        # Built with the page, or evicted before it: one query.
+        comments = (
+            _comment_parts(page.article, gens[thread])
+            if cacheable
+            else _build_comment_parts(page.article)
+        )
     if should_count(request):
         view_record(article_id=pk)
-    return HttpResponse(fill_holes(request, page))
+    return HttpResponse(fill_holes(request, page, _comment_holes(comments)))
 
 
 @never_cache
@@ -546,13 +553,9 @@ def article_preview(request, pk):
         preview=True,
     )
     # No comment form on a preview: comments open once the article is public.
-    page = CachedPage(
-        html,
-        article=None,
-        slug=article.slug,
-        filled=_comment_holes(_build_comment_parts(article)),
-    )
-    response = HttpResponse(fill_holes(request, page))
+    page = CachedPage(html, article=None, slug=article.slug)
+    comments = _comment_holes(_build_comment_parts(article))
+    response = HttpResponse(fill_holes(request, page, comments))
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 
