@@ -48,4 +48,4 @@ def test_articles_and_their_bylines_and_photo_uses_are_versioned():
 
 def test_index_for_the_admin_list_order_exists():
     names = {index.name for index in Article._meta.indexes}
-    assert {"article_publish_at", "article_status_pub", "article_author_status"} <= names
+    assert {"article_publish_at", "article_status_pub_cover", "article_author_status"} <= names
