@@ -16,8 +16,7 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name="article",
             index=models.Index(
-                fields=["status", "-publish_at", "section", "primary_region"],
-                include=("id",),
+                fields=["status", "-publish_at", "-id", "section", "primary_region"],
                 name="article_status_pub_cover",
             ),
         ),
