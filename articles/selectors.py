@@ -296,8 +296,8 @@ def contributor_articles(contributor):
     return cards(Article.objects.published().filter(pk__in=credited))
 
 
-# The first scheduled article by the index on (status, -publish_at), compiled once: every
-# page built cold asks (page_cache_timeout).
+# The first scheduled article, by the index that starts with (status, -publish_at), compiled
+# once: every page built cold asks (page_cache_timeout).
 _NEXT_SCHEDULED = Prepared(
     lambda now: Article.objects.filter(status=Article.Status.PUBLISHED, publish_at__gt=now)
     .only("publish_at")
