@@ -337,15 +337,6 @@ def _build_comment_parts(article: Article) -> CommentParts:
     )
 
 
-def _comments_key(article_id: int, comments_generation: int) -> str:
-    return f"frag:comments:{article_id}:{comments_generation}"
-
-
-def _comment_parts(article: Article, comments_generation: int) -> CommentParts:
-    key = _comments_key(article.pk, comments_generation)
-    return kept(key, lambda: _build_comment_parts(article), ARTICLE_FRAGMENT_SECONDS)
-
-
 def _comment_holes(parts: CommentParts) -> dict[str, bytes]:
     return {"comments": parts.listing, "comment_count": parts.count_link}
 
@@ -490,7 +481,7 @@ def article_detail(request, slug, pk):
     scope, thread = f"article:{pk}", f"comments:{pk}"
     gens = generations("site", scope, thread, "weather")
     key = f"page:article:{pk}:{gens['site']}:{gens[scope]}:{gens[thread]}:{gens['weather']}"
-    comments_key = _comments_key(pk, gens[thread])
+    comments_key = f"frag:comments:{pk}:{gens[thread]}"
     cacheable = _cacheable(request)
     page = comments = None
     if cacheable:
@@ -520,12 +511,10 @@ def article_detail(request, slug, pk):
     if page.slug != slug:
         return HttpResponseRedirect(page.article.get_absolute_url(), status=301)
     if comments is None:
-        # Built with the page, or evicted before it: one query.
-        comments = (
-            _comment_parts(page.article, gens[thread])
-            if cacheable
-            else _build_comment_parts(page.article)
-        )
+        # Not in the cache (get_many just said so), or not to be cached: one query.
+        comments = _build_comment_parts(page.article)
+        if cacheable:
+            cache.set(comments_key, comments, ARTICLE_FRAGMENT_SECONDS)
     if should_count(request):
         view_record(article_id=pk)
     return HttpResponse(fill_holes(request, page, _comment_holes(comments)))
