@@ -447,7 +447,9 @@ class PhotoAdmin(admin.ModelAdmin):
 
 
 class SlugFromNameAdmin(admin.ModelAdmin):
-    """Leave the slug empty and it is made from the name, the Vietnamese way (đ → d)."""
+    """Sections, regions, tags and contributors. Leave the slug empty and it is made from the
+    name, the Vietnamese way (đ → d); saving or deleting one refreshes the public pages that
+    show its name (services.taxonomy_save)."""
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
@@ -457,9 +459,13 @@ class SlugFromNameAdmin(admin.ModelAdmin):
         return form
 
     def save_model(self, request, obj, form, change):
-        if not obj.slug:
-            obj.slug = services.unique_slug(model=type(obj), text=obj.name, exclude_pk=obj.pk)
-        super().save_model(request, obj, form, change)
+        services.taxonomy_save(obj=obj)
+
+    def delete_model(self, request, obj):
+        services.taxonomy_delete(queryset=type(obj).objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request, queryset):
+        services.taxonomy_delete(queryset=queryset)
 
 
 @admin.register(Section)

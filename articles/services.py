@@ -22,7 +22,16 @@ from reversion.models import Revision, Version
 from articles import permissions
 from articles.body import MARKER, photo_ids, render_body
 from articles.images import make_renditions
-from articles.models import Article, ArticlePhoto, BylineCredit, Photo
+from articles.models import (
+    Article,
+    ArticlePhoto,
+    BylineCredit,
+    Contributor,
+    Photo,
+    Region,
+    Section,
+    Tag,
+)
 from newsroom import cache, vietnamese
 from newsroom.sanitize import sanitize_html
 
@@ -71,6 +80,23 @@ def article_search_text(*, title: str, lead: str, body: str) -> str:
     """Title, lead and the body's text, folded (no diacritics, lower case) for search."""
     text = html.unescape(_TAG.sub(" ", body or ""))
     return vietnamese.fold(f"{title} {lead} {text}")  # already single-spaced and trimmed
+
+
+def taxonomy_save(*, obj: Section | Region | Tag | Contributor) -> None:
+    """Save a section, region, tag or contributor, its slug made from the name when left
+    empty, and let every page show the change once committed: their names are on cached
+    pages (navigation, breadcrumbs, tags, bylines, the weather box)."""
+    if not obj.slug:
+        obj.slug = unique_slug(model=type(obj), text=obj.name, exclude_pk=obj.pk)
+    obj.save()
+    transaction.on_commit(cache.names_changed)
+
+
+def taxonomy_delete(*, queryset) -> None:
+    """Delete sections, regions, tags or contributors and let every page drop them once
+    committed."""
+    queryset.delete()
+    transaction.on_commit(cache.names_changed)
 
 
 def _changed_on_commit(article_id: int) -> None:

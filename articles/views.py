@@ -11,7 +11,9 @@ Caching, for anonymous visitors:
   its comment list and count (per comments generation: approving a comment rebuilds only
   these), its related articles' ids (re-scored every RELATED_SECONDS, re-read
   through `published()` each time), the weather box (per province and weather generation),
-  the most-read box and the navigation (per site generation).
+  the most-read box and the navigation (per site generation). The article's HTML and the
+  weather box also follow the `names` generation: they show the names of sections, regions,
+  tags and contributors, which editors may change.
 - Pages expire by themselves at the latest when the next scheduled article goes live, since
   no one bumps a generation at that moment.
 Logged-in users (the newsroom) get article pages built fresh; previews are never cached.
@@ -225,7 +227,7 @@ def _respond(request, key: str, build) -> HttpResponse:
 
 @require_safe
 def home(request):
-    gens = generations("site", "weather")
+    gens = generations("site", "weather", "names")
 
     def build():
         sections = site_wide("nav", selectors.nav_sections)
@@ -341,14 +343,14 @@ def _comment_holes(parts: CommentParts) -> dict[str, bytes]:
     return {"comments": parts.listing, "comment_count": parts.count_link}
 
 
-def _article_parts(pk: int, article_generation: int) -> ArticleParts | None:
+def _article_parts(pk: int, article_generation: int, names_generation: int) -> ArticleParts | None:
     """From the cache, else built from the database; None when the article is not public.
 
     Not-found is never cached: a scheduled article becomes public by the clock alone.
     """
     # "v2": the count under the headline became a hole; parts kept by an older release (with
     # the count written in) must not be read after a deploy.
-    key = f"frag:article:v2:{pk}:{article_generation}"
+    key = f"frag:article:v2:{pk}:{article_generation}:{names_generation}"
     parts = cache.get(key)
     if parts is None:
         page = selectors.article_for_page(pk)
@@ -371,10 +373,11 @@ def _related(parts: ArticleParts, article_generation: int) -> list[Article]:
 
 def _sidebar(province_id: int | None, gens: dict) -> str:
     """Weather and most read. Each box is kept apart, by what changes it: the weather box per
-    province and weather generation, so a publish (a new site generation) does not read and
-    render the weather again; most read per site generation."""
+    province, weather generation and names generation (it shows the province's name), so a
+    publish (a new site generation) does not read and render the weather again; most read
+    per site generation."""
     weather = kept(
-        f"frag:weather:{province_id}:{gens['weather']}",
+        f"frag:weather:{province_id}:{gens['weather']}:{gens['names']}",
         lambda: render_to_string(
             "articles/_weather.html", {"weather": reading_for_region(province_id)}
         ),
@@ -479,7 +482,7 @@ def article_detail(request, slug, pk):
     the list can be hundreds of kilobytes, and kept inside every page built after a publish it
     was pickled, stored and copied once more each time."""
     scope, thread = f"article:{pk}", f"comments:{pk}"
-    gens = generations("site", scope, thread, "weather")
+    gens = generations("site", scope, thread, "weather", "names")
     key = f"page:article:{pk}:{gens['site']}:{gens[scope]}:{gens[thread]}:{gens['weather']}"
     comments_key = f"frag:comments:{pk}:{gens[thread]}"
     cacheable = _cacheable(request)
@@ -490,7 +493,7 @@ def article_detail(request, slug, pk):
     if page is None:
         # Logged-in users (the newsroom checking its work) get every part fresh.
         if cacheable:
-            parts = _article_parts(pk, gens[scope])
+            parts = _article_parts(pk, gens[scope], gens["names"])
         else:
             found = selectors.article_for_page(pk)
             parts = _build_parts(found) if found is not None else None

@@ -11,6 +11,10 @@ local memory and on Redis shared by several app servers.
   is published, edited or withdrawn.
 - `comments:<id>` generation: one article's comment list and count — bumped when a comment on
   it is approved or changed, so moderating does not rebuild the article's own parts.
+- `weather` generation: the weather boxes — bumped when new readings are stored.
+- `names` generation: parts that show the name of a section, region, tag or contributor
+  (an article's breadcrumbs, tags and byline; the weather box's province), which outlive the
+  `site` generation — bumped, with `site`, when one of those is saved or deleted.
 """
 
 from django.core.cache import cache
@@ -76,6 +80,14 @@ def bump(scope: str) -> None:
 def article_changed(article_id: int) -> None:
     """An article was published, edited or withdrawn: its page and every list may change."""
     bump(f"article:{article_id}")
+    bump("site")
+
+
+def names_changed() -> None:
+    """A section, region, tag or contributor was saved or deleted: any page may show its name
+    (navigation and lists through `site`; an article's own parts and the weather box through
+    `names`)."""
+    bump("names")
     bump("site")
 
 

@@ -277,3 +277,63 @@ def test_weather_box_follows_a_new_reading_not_a_publish(
         )
     html = client.get(url).content.decode()
     assert "33°C" in html and "25°C" not in html
+
+
+def test_renamed_section_region_and_contributor_show_on_a_cached_article_at_once(
+    client, scene, django_capture_on_commit_callbacks
+):
+    from articles.services import taxonomy_save
+
+    url = scene.article.get_absolute_url()
+    before = client.get(url).content.decode()  # every part of the page is now cached
+    assert "Bài và ảnh: Nguyễn Thanh" in before and "Thời tiết Thanh Hóa" in before
+    section = scene.sections["kinh-te"]
+    province = scene.regions["thanh-hoa"]
+    photographer = scene.contributors["thanh"]
+    with django_capture_on_commit_callbacks(execute=True):
+        section.name = "Kinh tế – Đầu tư"
+        taxonomy_save(obj=section)
+        province.name = "Xứ Thanh"
+        taxonomy_save(obj=province)
+        photographer.name = "Nguyễn Văn Thanh"
+        taxonomy_save(obj=photographer)
+    after = Client().get(url).content.decode()
+    assert after.count("Kinh tế – Đầu tư") >= 2  # navigation and breadcrumbs
+    assert "Xem thêm Xứ Thanh" in after and "Thời tiết Xứ Thanh" in after
+    assert "Bài và ảnh: Nguyễn Văn Thanh" in after
+    # (The photos' own credit lines are the photos' text, not the contributor's name.)
+    assert "Thời tiết Thanh Hóa" not in after and "Bài và ảnh: Nguyễn Thanh<" not in after
+
+
+def test_a_deleted_tag_leaves_a_cached_article_at_once(
+    client, scene, django_capture_on_commit_callbacks
+):
+    from articles.models import Tag
+    from articles.services import taxonomy_delete
+
+    url = scene.article.get_absolute_url()
+    tag = scene.tags["cang-bien"]
+    assert tag.get_absolute_url() in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        taxonomy_delete(queryset=Tag.objects.filter(pk=tag.pk))
+    assert tag.get_absolute_url() not in Client().get(url).content.decode()
+
+
+def test_a_section_renamed_in_the_admin_shows_at_once(
+    client, scene, django_capture_on_commit_callbacks
+):
+    from newsroom.roles import EDITOR
+
+    url = scene.article.get_absolute_url()
+    assert "Kinh tế" in Client().get(url).content.decode()
+    section = scene.sections["kinh-te"]
+    editor = make_user(role=EDITOR)
+    client.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/quan-tri/articles/section/{section.pk}/change/",
+            {"name": "Kinh tế – Đầu tư", "slug": section.slug, "description": "",
+             "position": section.position},
+        )  # fmt: skip
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert "Kinh tế – Đầu tư" in Client().get(url).content.decode()
