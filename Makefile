@@ -42,12 +42,14 @@ tools:
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 unit: $(STAMP)
 	$(BIN)/pytest
 
 test: $(STAMP) tools
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	DATABASE_URL=sqlite://:memory: $(PY) manage.py makemigrations --check --dry-run --settings=tests.settings >/dev/null \
 		|| (echo "Models changed without a migration: run makemigrations" && exit 1)
 	$(BIN)/pytest

@@ -299,9 +299,11 @@ def contributor_articles(contributor):
 # The first scheduled article, by the index that starts with (status, -publish_at), compiled
 # once: every page built cold asks (page_cache_timeout).
 _NEXT_SCHEDULED = Prepared(
-    lambda now: Article.objects.filter(status=Article.Status.PUBLISHED, publish_at__gt=now)
-    .only("publish_at")
-    .order_by("publish_at")[:1],
+    lambda now: (
+        Article.objects.filter(status=Article.Status.PUBLISHED, publish_at__gt=now)
+        .only("publish_at")
+        .order_by("publish_at")[:1]
+    ),
     now=datetime,
 )
 

@@ -51,8 +51,11 @@ def time_import(repeats: int = 7) -> float:
         "print((time.perf_counter() - t) * 1000)\n"
     )
     runs = [
-        float(subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
-                             text=True, check=True).stdout)  # fmt: skip
+        float(
+            subprocess.run(
+                [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+            ).stdout
+        )  # fmt: skip
         for _ in range(repeats)
     ]
     return min(runs)
@@ -102,12 +105,16 @@ def calibrate() -> None:
     for size in (3, 4, 5, 6, 8, 10, 15, 20, 30):
         windows = [sum(flags[i : i + size]) for i in range(len(flags) - size + 1)]
         refused = sum(m < vietnamese.min_marked(size) for m in windows) / len(windows)
-        print(f"  V={size:2}: fewest {min(windows):2} ({min(windows) / size:.2f}), "
-              f"rule needs {vietnamese.min_marked(size):2}, windows refused {refused:.2%}")
+        print(
+            f"  V={size:2}: fewest {min(windows):2} ({min(windows) / size:.2f}), "
+            f"rule needs {vietnamese.min_marked(size):2}, windows refused {refused:.2%}"
+        )
     english = [vietnamese.analyse(text) for text in corpus.ENGLISH]
     worst = max(c.syllables / (c.syllables + c.other) for c in english)
-    print(f"English comments: highest Vietnamese-shaped share {worst:.2f} "
-          f"(refused only from {vietnamese.MIN_VIETNAMESE_SHARE})")
+    print(
+        f"English comments: highest Vietnamese-shaped share {worst:.2f} "
+        f"(refused only from {vietnamese.MIN_VIETNAMESE_SHARE})"
+    )
     for name, mistake in (("bare", corpus.bare), ("VNI", corpus.vni),
                           ("TCVN3", corpus.tcvn3), ("VIQR", corpus.viqr)):  # fmt: skip
         texts = [mistake(text) for text in correct]

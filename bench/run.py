@@ -24,8 +24,16 @@ def main(selected: list[str]) -> int:
     for name in selected or MODULES:
         path = ROOT / "bench" / f"{name}.py"
         if not path.exists():
-            rows.append({"benchmark": name, "value": "–", "unit": "", "budget": "",
-                         "ok": None, "note": "not written yet"})
+            rows.append(
+                {
+                    "benchmark": name,
+                    "value": "–",
+                    "unit": "",
+                    "budget": "",
+                    "ok": None,
+                    "note": "not written yet",
+                }
+            )
             continue
         started = time.perf_counter()
         try:
@@ -33,8 +41,9 @@ def main(selected: list[str]) -> int:
             rows.extend(module.run())
         except Exception:  # noqa: BLE001 - one broken bench must not hide the others' figures
             traceback.print_exc()
-            rows.append({"benchmark": name, "value": "error", "unit": "", "budget": "",
-                         "ok": False})
+            rows.append(
+                {"benchmark": name, "value": "error", "unit": "", "budget": "", "ok": False}
+            )
         print(f"[{name}: {time.perf_counter() - started:.1f} s]", file=sys.stderr)
     print_table(rows)
     return 1 if any(row.get("ok") is False for row in rows) else 0
@@ -48,10 +57,18 @@ def print_table(rows):
         if isinstance(value, float):
             value = f"{value:,.2f}"
         verdict = {True: "ok", False: "OVER", None: row.get("note", "n/a")}[row.get("ok")]
-        table.append([str(row["benchmark"]), str(value), row.get("unit", ""),
-                      str(row.get("budget", "")), verdict])
-    widths = [max(len(h), *(len(r[i]) for r in table)) if table else len(h)
-              for i, h in enumerate(headers)]
+        table.append(
+            [
+                str(row["benchmark"]),
+                str(value),
+                row.get("unit", ""),
+                str(row.get("budget", "")),
+                verdict,
+            ]
+        )
+    widths = [
+        max(len(h), *(len(r[i]) for r in table)) if table else len(h) for i, h in enumerate(headers)
+    ]
     line = " | ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))
     print(line)
     print("-+-".join("-" * w for w in widths))

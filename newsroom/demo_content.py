@@ -178,8 +178,11 @@ ARTICLES = [
         "source": "Baothanhhoa.vn",
         "hours_ago": 5,
         "byline": [("nguyen-thanh", "text_photo")],
-        "featured": ("cang-nghi-son", "Cảng nước sâu Nghi Sơn nhìn từ phía biển.",
-                     "Tàu hàng neo đậu tại các cầu cảng, phía sau là bồn chứa của nhà máy."),
+        "featured": (
+            "cang-nghi-son",
+            "Cảng nước sâu Nghi Sơn nhìn từ phía biển.",
+            "Tàu hàng neo đậu tại các cầu cảng, phía sau là bồn chứa của nhà máy.",
+        ),
         "paragraphs": [
             "Hội nghị diễn ra sáng thứ Hai tại trụ sở Thị ủy, với sự tham dự của bí thư các chi "
             "bộ, đảng bộ trực thuộc. Báo cáo cho thấy số dự án đăng ký mới trong sáu tháng tăng "
@@ -194,8 +197,12 @@ ARTICLES = [
             "dân sống bên cạnh khu công nghiệp cảm thấy an tâm.",
         ],
         "photos": [
-            ("hoi-truong", "Các đại biểu biểu quyết thông qua nghị quyết tại hội nghị.",
-             "Hội trường đông người, nhiều đại biểu giơ tay biểu quyết.", 0),
+            (
+                "hoi-truong",
+                "Các đại biểu biểu quyết thông qua nghị quyết tại hội nghị.",
+                "Hội trường đông người, nhiều đại biểu giơ tay biểu quyết.",
+                0,
+            ),
         ],
     },
     {
@@ -209,9 +216,11 @@ ARTICLES = [
         "source": "Baothanhhoa.vn",
         "hours_ago": 9,
         "byline": [("pham-thu-trang", "text"), ("le-hoi", "photo")],
-        "featured": ("bien-sam-son",
-                     "Bãi biển Sầm Sơn vào sáng sớm, khi du khách bắt đầu xuống tắm.",
-                     "Bãi cát dài, nhiều người tắm biển dưới bầu trời hửng nắng."),
+        "featured": (
+            "bien-sam-son",
+            "Bãi biển Sầm Sơn vào sáng sớm, khi du khách bắt đầu xuống tắm.",
+            "Bãi cát dài, nhiều người tắm biển dưới bầu trời hửng nắng.",
+        ),
         "paragraphs": [
             "Theo Ủy ban nhân dân thành phố, khu thử nghiệm được cắm phao giới hạn, lắp đèn chiếu "
             "sáng và loa nhắc nhở bằng tiếng Việt và tiếng Anh. Mỗi ca trực có sáu nhân viên cứu "
@@ -235,8 +244,11 @@ ARTICLES = [
         "source": "Baothanhhoa.vn",
         "hours_ago": 14,
         "byline": [("le-hoi", "text_photo")],
-        "featured": ("lua-chin", "Máy gặt làm việc trên cánh đồng xã Xuân Hồng.",
-                     "Cánh đồng lúa vàng, một máy gặt đang thu hoạch."),
+        "featured": (
+            "lua-chin",
+            "Máy gặt làm việc trên cánh đồng xã Xuân Hồng.",
+            "Cánh đồng lúa vàng, một máy gặt đang thu hoạch.",
+        ),
         "paragraphs": [
             "Ông Trịnh Văn Khải, giám đốc một hợp tác xã ở xã Xuân Hồng, cho biết đơn vị đã thuê "
             "thêm bốn máy gặt từ huyện bạn để kịp thu hoạch trong ba ngày.",
@@ -246,8 +258,12 @@ ARTICLES = [
             "trước.",
         ],
         "photos": [
-            ("cay-coi", "Nước sông Mã dâng cao sau những ngày mưa đầu mùa.",
-             "Mặt sông rộng, hàng cây ven đê nghiêng trong gió.", 1),
+            (
+                "cay-coi",
+                "Nước sông Mã dâng cao sau những ngày mưa đầu mùa.",
+                "Mặt sông rộng, hàng cây ven đê nghiêng trong gió.",
+                1,
+            ),
         ],
     },
     {
@@ -261,8 +277,11 @@ ARTICLES = [
         "source": "Baothanhhoa.vn",
         "hours_ago": 20,
         "byline": [("minh-hang", "text"), ("le-anh-tuan", "photo")],
-        "featured": ("pho-dem", "Phố đi bộ rực đèn vào tối cuối tuần.",
-                     "Con phố đông người dạo bộ, hai bên là đèn lồng và quầy hàng."),
+        "featured": (
+            "pho-dem",
+            "Phố đi bộ rực đèn vào tối cuối tuần.",
+            "Con phố đông người dạo bộ, hai bên là đèn lồng và quầy hàng.",
+        ),
         "paragraphs": [
             "Ban quản lý cho biết mỗi tối cuối tuần có khoảng năm nghìn lượt khách, phần đông là "
             "gia đình có trẻ nhỏ và sinh viên.",
@@ -272,8 +291,12 @@ ARTICLES = [
             "động.",
         ],
         "photos": [
-            ("le-hoi-lam-kinh", "Một tiết mục múa dân gian trong đêm khai mạc.",
-             "Các diễn viên mặc trang phục truyền thống múa trên sân khấu ngoài trời.", 1),
+            (
+                "le-hoi-lam-kinh",
+                "Một tiết mục múa dân gian trong đêm khai mạc.",
+                "Các diễn viên mặc trang phục truyền thống múa trên sân khấu ngoài trời.",
+                1,
+            ),
         ],
     },
     {
@@ -287,8 +310,11 @@ ARTICLES = [
         "source": "Baothanhhoa.vn",
         "hours_ago": 28,
         "byline": [("tran-quoc-hung", "text")],
-        "featured": ("hoi-truong", "Kỳ họp chuyên đề của Hội đồng nhân dân tỉnh.",
-                     "Toàn cảnh hội trường với các đại biểu ngồi theo dãy bàn."),
+        "featured": (
+            "hoi-truong",
+            "Kỳ họp chuyên đề của Hội đồng nhân dân tỉnh.",
+            "Toàn cảnh hội trường với các đại biểu ngồi theo dãy bàn.",
+        ),
         "paragraphs": [
             "Nghị quyết được thông qua tại kỳ họp chuyên đề với tỷ lệ tán thành cao. Mức hỗ trợ "
             "được tính theo khoảng cách từ nơi ở đến trường và điều kiện giao thông của từng xã.",
@@ -298,8 +324,12 @@ ARTICLES = [
             "tháng tới.",
         ],
         "photos": [
-            ("truong-hoc", "Một lớp học ở xã Lũng Cao, huyện Bá Thước.",
-             "Học sinh ngồi trong lớp học nhỏ, cô giáo đứng cạnh bảng.", 0),
+            (
+                "truong-hoc",
+                "Một lớp học ở xã Lũng Cao, huyện Bá Thước.",
+                "Học sinh ngồi trong lớp học nhỏ, cô giáo đứng cạnh bảng.",
+                0,
+            ),
         ],
     },
     {
@@ -313,8 +343,11 @@ ARTICLES = [
         "source": "",
         "hours_ago": 33,
         "byline": [("hoang-duc", "text_photo")],
-        "featured": ("coi-nga-son", "Cói được phơi trên mặt đê trước khi dệt.",
-                     "Những bó cói vàng trải dài trên mặt đê."),
+        "featured": (
+            "coi-nga-son",
+            "Cói được phơi trên mặt đê trước khi dệt.",
+            "Những bó cói vàng trải dài trên mặt đê.",
+        ),
         "paragraphs": [
             "Chị Mai Thị Hường, chủ một cơ sở dệt thảm cói, nói rằng trước đây sản phẩm chủ yếu "
             "bán cho thương lái, giá bị ép mỗi khi vào vụ.",
@@ -334,8 +367,11 @@ ARTICLES = [
         "source": "",
         "hours_ago": 40,
         "byline": [("tran-quoc-hung", "text"), ("le-anh-tuan", "photo")],
-        "featured": ("san-bong", "Sân vận động tỉnh trong trận ra quân.",
-                     "Khán đài kín người, các cầu thủ tranh bóng trên sân cỏ."),
+        "featured": (
+            "san-bong",
+            "Sân vận động tỉnh trong trận ra quân.",
+            "Khán đài kín người, các cầu thủ tranh bóng trên sân cỏ.",
+        ),
         "paragraphs": [
             "Huấn luyện viên trưởng thừa nhận đội đã chơi thiếu tập trung trong hiệp một và phải "
             "thay đổi sơ đồ ngay đầu hiệp hai.",
@@ -356,8 +392,11 @@ ARTICLES = [
         "source": "",
         "hours_ago": 50,
         "byline": [("hoang-duc", "text_photo")],
-        "featured": ("cho-que", "Chợ phiên Hồi Xuân đông vui từ sáng sớm.",
-                     "Người dân vùng cao bày bán rau rừng và vải thổ cẩm bên đường."),
+        "featured": (
+            "cho-que",
+            "Chợ phiên Hồi Xuân đông vui từ sáng sớm.",
+            "Người dân vùng cao bày bán rau rừng và vải thổ cẩm bên đường.",
+        ),
         "paragraphs": [
             "Huyện hỗ trợ dựng lán và làm nhà vệ sinh công cộng, còn việc sắp xếp gian hàng do "
             "chính người bán bàn bạc với nhau.",
@@ -377,8 +416,11 @@ ARTICLES = [
         "source": "Baothanhhoa.vn",
         "hours_ago": 58,
         "byline": [("minh-hang", "text"), ("le-anh-tuan", "photo")],
-        "featured": ("nha-may", "Dây chuyền lắp ráp của nhà máy.",
-                     "Công nhân mặc đồng phục xanh làm việc bên băng chuyền."),
+        "featured": (
+            "nha-may",
+            "Dây chuyền lắp ráp của nhà máy.",
+            "Công nhân mặc đồng phục xanh làm việc bên băng chuyền.",
+        ),
         "paragraphs": [
             "Mức lương khởi điểm được công bố là 6,5 triệu đồng mỗi tháng, chưa kể phụ cấp ca đêm "
             "và tiền chuyên cần.",
@@ -398,8 +440,11 @@ ARTICLES = [
         "source": "Baothanhhoa.vn",
         "hours_ago": 64,
         "byline": [("le-hoi", "text_photo")],
-        "featured": ("mua-bao", "Ruộng lúa ở vùng trũng Hoằng Hóa chìm trong nước.",
-                     "Mặt ruộng ngập trắng nước, bầu trời xám mưa."),
+        "featured": (
+            "mua-bao",
+            "Ruộng lúa ở vùng trũng Hoằng Hóa chìm trong nước.",
+            "Mặt ruộng ngập trắng nước, bầu trời xám mưa.",
+        ),
         "paragraphs": [
             "Ban Chỉ huy phòng chống thiên tai huyện yêu cầu các xã kiểm tra ngay những đoạn đê "
             "xung yếu và chuẩn bị vật tư dự phòng.",
@@ -419,8 +464,11 @@ ARTICLES = [
         "source": "",
         "hours_ago": 75,
         "byline": [("pham-thu-trang", "text_photo")],
-        "featured": ("thu-vien", "Phòng đọc của Thư viện tỉnh vào buổi tối.",
-                     "Học sinh ngồi đọc sách dưới ánh đèn trong phòng đọc rộng."),
+        "featured": (
+            "thu-vien",
+            "Phòng đọc của Thư viện tỉnh vào buổi tối.",
+            "Học sinh ngồi đọc sách dưới ánh đèn trong phòng đọc rộng.",
+        ),
         "paragraphs": [
             "Mỗi tối có khoảng một trăm em đến ôn bài, nhiều em ở xa trung tâm cho biết ở nhà "
             "khó tìm được chỗ yên tĩnh để học.",
@@ -440,8 +488,11 @@ ARTICLES = [
         "source": "Baothanhhoa.vn",
         "hours_ago": 86,
         "byline": [("nguyen-thanh", "text_photo")],
-        "featured": ("benh-vien", "Khu tiếp đón của Khoa khám bệnh.",
-                     "Người bệnh ngồi chờ trên hàng ghế, phía trước là quầy tiếp đón."),
+        "featured": (
+            "benh-vien",
+            "Khu tiếp đón của Khoa khám bệnh.",
+            "Người bệnh ngồi chờ trên hàng ghế, phía trước là quầy tiếp đón.",
+        ),
         "paragraphs": [
             "Trong tuần đầu, hơn một nghìn lượt người đã đặt lịch thành công; phần lớn là người "
             "khám định kỳ các bệnh mạn tính.",
@@ -461,8 +512,11 @@ ARTICLES = [
         "source": "Baothanhhoa.vn",
         "hours_ago": 96,
         "byline": [("tran-quoc-hung", "text"), ("le-anh-tuan", "photo")],
-        "featured": ("duong-moi", "Mặt đường đoạn qua xã Nghi Sơn đang được hoàn thiện.",
-                     "Con đường mới trải nhựa chạy dọc bờ biển."),
+        "featured": (
+            "duong-moi",
+            "Mặt đường đoạn qua xã Nghi Sơn đang được hoàn thiện.",
+            "Con đường mới trải nhựa chạy dọc bờ biển.",
+        ),
         "paragraphs": [
             "Ban quản lý dự án cho biết khối lượng còn lại chủ yếu là hệ thống thoát nước và biển "
             "báo, mặt đường đã cơ bản hoàn thành.",
@@ -470,8 +524,12 @@ ARTICLES = [
             "trạng phải đi vòng xa.",
         ],
         "photos": [
-            ("bien-sam-son", "Điểm đầu tuyến đường tại TP. Sầm Sơn.",
-             "Bờ biển và hàng dương ở điểm đầu tuyến đường.", 0),
+            (
+                "bien-sam-son",
+                "Điểm đầu tuyến đường tại TP. Sầm Sơn.",
+                "Bờ biển và hàng dương ở điểm đầu tuyến đường.",
+                0,
+            ),
         ],
     },
     {
@@ -485,8 +543,11 @@ ARTICLES = [
         "source": "",
         "hours_ago": 110,
         "byline": [("minh-hang", "text"), ("le-hoi", "photo")],
-        "featured": ("le-hoi-lam-kinh", "Buổi tổng duyệt chương trình nghệ thuật.",
-                     "Đoàn diễn viên trong trang phục lễ hội trên sân rộng."),
+        "featured": (
+            "le-hoi-lam-kinh",
+            "Buổi tổng duyệt chương trình nghệ thuật.",
+            "Đoàn diễn viên trong trang phục lễ hội trên sân rộng.",
+        ),
         "paragraphs": [
             "Khu di tích sẽ bố trí xe điện đưa đón miễn phí từ bãi gửi xe vào khu trung tâm.",
             "Các hộ kinh doanh được yêu cầu niêm yết giá và không chèo kéo khách; đường dây nóng "
@@ -505,8 +566,11 @@ ARTICLES = [
         "source": "",
         "hours_ago": 122,
         "byline": [("nhom-pv", "group")],
-        "featured": ("cay-coi", "Đường chạy men theo bờ sông Mã.",
-                     "Con đường ven sông với hàng cây xanh hai bên."),
+        "featured": (
+            "cay-coi",
+            "Đường chạy men theo bờ sông Mã.",
+            "Con đường ven sông với hàng cây xanh hai bên.",
+        ),
         "paragraphs": [
             "Vận động viên nhỏ tuổi nhất mới tám tuổi, chạy cự ly 5 km cùng bố mẹ.",
             "Ban tổ chức dành một phần tiền lệ phí để mua áo ấm cho học sinh vùng cao.",
@@ -524,8 +588,11 @@ ARTICLES = [
         "source": "",
         "hours_ago": 135,
         "byline": [("hoang-duc", "text")],
-        "featured": ("lua-chin", "Đồng ruộng ở Triệu Sơn sau vụ gặt.",
-                     "Cánh đồng rộng với những thửa ruộng đã gặt xong."),
+        "featured": (
+            "lua-chin",
+            "Đồng ruộng ở Triệu Sơn sau vụ gặt.",
+            "Cánh đồng rộng với những thửa ruộng đã gặt xong.",
+        ),
         "paragraphs": [
             "Sản phẩm của các tổ hợp tác sẽ được kết nối với bếp ăn của các trường học trên địa "
             "bàn huyện.",
@@ -563,8 +630,11 @@ ARTICLES = [
         "source": "",
         "hours_ago": 165,
         "byline": [("hoang-duc", "text_photo")],
-        "featured": ("truong-hoc", "Trẻ em bản Lũng Cao sau giờ học.",
-                     "Các em nhỏ đứng trước lớp học ở bản vùng cao."),
+        "featured": (
+            "truong-hoc",
+            "Trẻ em bản Lũng Cao sau giờ học.",
+            "Các em nhỏ đứng trước lớp học ở bản vùng cao.",
+        ),
         "paragraphs": [
             "Khách đến bản được mời cùng nấu cơm lam, học dệt vải và nghe hát xường bên bếp lửa.",
             "Chính quyền xã khuyến khích các hộ giữ kiến trúc nhà sàn truyền thống thay vì xây "
@@ -583,8 +653,11 @@ ARTICLES = [
         "source": "TTXVN",
         "hours_ago": 180,
         "byline": [("tran-quoc-hung", "text")],
-        "featured": ("hoi-truong", "Cuộc họp trực tuyến với các huyện, thị xã, thành phố.",
-                     "Màn hình lớn chia nhiều ô, mỗi ô là một điểm cầu họp trực tuyến."),
+        "featured": (
+            "hoi-truong",
+            "Cuộc họp trực tuyến với các huyện, thị xã, thành phố.",
+            "Màn hình lớn chia nhiều ô, mỗi ô là một điểm cầu họp trực tuyến.",
+        ),
         "paragraphs": [
             "Những dự án vướng mặt bằng được giao cho từng lãnh đạo huyện trực tiếp theo dõi.",
             "Tỉnh sẽ điều chuyển vốn từ các dự án không có khả năng giải ngân sang những công "
@@ -660,8 +733,11 @@ ARTICLES = [
         "source": "Baothanhhoa.vn",
         "hours_ago": 250,
         "byline": [("pham-thu-trang", "text")],
-        "featured": ("bien-sam-son", "Tuyến phố sát biển ở phường Bắc Sơn.",
-                     "Đường phố ven biển với hàng quán hai bên."),
+        "featured": (
+            "bien-sam-son",
+            "Tuyến phố sát biển ở phường Bắc Sơn.",
+            "Đường phố ven biển với hàng quán hai bên.",
+        ),
         "paragraphs": [
             "Thành phố cho biết quyết định nhằm giảm ùn tắc và bảo đảm an toàn cho người đi bộ.",
             "Các doanh nghiệp vận tải được đề nghị điều chỉnh lộ trình và thông báo trước cho "
@@ -699,8 +775,11 @@ ARTICLES = [
         "source": "",
         "hours_ago": 290,
         "byline": [("le-hoi", "text_photo")],
-        "featured": ("duong-moi", "Cây cầu mới bắc qua kênh.",
-                     "Cây cầu bê tông nhỏ, học sinh đạp xe qua cầu."),
+        "featured": (
+            "duong-moi",
+            "Cây cầu mới bắc qua kênh.",
+            "Cây cầu bê tông nhỏ, học sinh đạp xe qua cầu.",
+        ),
         "paragraphs": [
             "Kinh phí xây cầu do các doanh nghiệp và người dân trong xã cùng đóng góp.",
             "Phụ huynh cho biết từ nay không còn phải đưa con qua kênh mỗi khi nước lên.",
@@ -718,8 +797,11 @@ ARTICLES = [
         "source": "Baothanhhoa.vn",
         "hours_ago": 310,
         "byline": [("tran-quoc-hung", "text"), ("le-anh-tuan", "photo")],
-        "featured": ("cang-nghi-son", "Khu bến cảng tổng hợp Nghi Sơn.",
-                     "Cần cẩu và container xếp tầng tại khu bến cảng."),
+        "featured": (
+            "cang-nghi-son",
+            "Khu bến cảng tổng hợp Nghi Sơn.",
+            "Cần cẩu và container xếp tầng tại khu bến cảng.",
+        ),
         "paragraphs": [
             "Các nhà đầu tư cam kết ưu tiên tuyển dụng lao động tại chỗ và đào tạo nghề cho con "
             "em các hộ dân nhường đất.",
@@ -800,32 +882,77 @@ ARTICLES = [
 # Comments on the demo's first articles, in every moderation state. (article title, name,
 # body, state, reply-to index within this list or None, moderator's edit or None)
 COMMENTS = [
-    ("Đảng bộ thị xã Nghi Sơn đặt mục tiêu kép về kinh tế và môi trường", "Lê Văn Bình",
-     "Mong thị xã công khai số liệu quan trắc đúng hẹn, người dân Tân Dân chúng tôi rất cần.",
-     "approved", None, None),
-    ("Đảng bộ thị xã Nghi Sơn đặt mục tiêu kép về kinh tế và môi trường", "Nguyễn Thị Lan",
-     "Đồng ý với anh Bình. Nhà tôi ở Hải Hòa, đêm nào gió nồm cũng ngửi thấy mùi khét.",
-     "approved", 0, None),
-    ("Đảng bộ thị xã Nghi Sơn đặt mục tiêu kép về kinh tế và môi trường", "Trần Minh",
-     "Bài viết rõ ràng, cảm ơn phóng viên đã phản ánh tiếng nói của người dân.",
-     "approved", None, "Bài viết rõ ràng, cảm ơn phóng viên đã phản ánh tiếng nói của bà con."),
-    ("Đảng bộ thị xã Nghi Sơn đặt mục tiêu kép về kinh tế và môi trường", "Hoàng Anh",
-     "Khi nào thì có tổ kiểm tra đột xuất vậy, ai biết chỉ giúp với?",
-     "pending", None, None),
-    ("Sầm Sơn thử nghiệm khu tắm biển có cứu hộ 24 giờ", "Phạm Quang",
-     "Mô hình hay, nên nhân rộng ra cả bãi biển Hải Tiến nữa.",
-     "approved", None, None),
-    ("Sầm Sơn thử nghiệm khu tắm biển có cứu hộ 24 giờ", "Khách du lịch",
-     "Năm ngoái tôi suýt gặp nạn vì tắm đêm, giờ có cứu hộ thì yên tâm hơn nhiều.",
-     "pending", None, None),
-    ("Sầm Sơn thử nghiệm khu tắm biển có cứu hộ 24 giờ", "Người qua đường",
-     "Bấm vào đây để nhận quà miễn phí: http://qua-tang.example http://qua-tang.example/2 "
-     "http://qua-tang.example/3",
-     "spam", None, None),
-    ("Nông dân Thọ Xuân thu hoạch lúa mùa sớm để tránh bão", "Trịnh Văn Hải",
-     "Giá lúa như vậy thì nông dân vẫn lỗ, trừ tiền thuê máy gặt là hết.",
-     "approved", None, None),
-    ("Nông dân Thọ Xuân thu hoạch lúa mùa sớm để tránh bão", "Ẩn danh",
-     "Toàn nói chuyện vô ích, chẳng ai làm gì cả.",
-     "rejected", None, None),
+    (
+        "Đảng bộ thị xã Nghi Sơn đặt mục tiêu kép về kinh tế và môi trường",
+        "Lê Văn Bình",
+        "Mong thị xã công khai số liệu quan trắc đúng hẹn, người dân Tân Dân chúng tôi rất cần.",
+        "approved",
+        None,
+        None,
+    ),
+    (
+        "Đảng bộ thị xã Nghi Sơn đặt mục tiêu kép về kinh tế và môi trường",
+        "Nguyễn Thị Lan",
+        "Đồng ý với anh Bình. Nhà tôi ở Hải Hòa, đêm nào gió nồm cũng ngửi thấy mùi khét.",
+        "approved",
+        0,
+        None,
+    ),
+    (
+        "Đảng bộ thị xã Nghi Sơn đặt mục tiêu kép về kinh tế và môi trường",
+        "Trần Minh",
+        "Bài viết rõ ràng, cảm ơn phóng viên đã phản ánh tiếng nói của người dân.",
+        "approved",
+        None,
+        "Bài viết rõ ràng, cảm ơn phóng viên đã phản ánh tiếng nói của bà con.",
+    ),
+    (
+        "Đảng bộ thị xã Nghi Sơn đặt mục tiêu kép về kinh tế và môi trường",
+        "Hoàng Anh",
+        "Khi nào thì có tổ kiểm tra đột xuất vậy, ai biết chỉ giúp với?",
+        "pending",
+        None,
+        None,
+    ),
+    (
+        "Sầm Sơn thử nghiệm khu tắm biển có cứu hộ 24 giờ",
+        "Phạm Quang",
+        "Mô hình hay, nên nhân rộng ra cả bãi biển Hải Tiến nữa.",
+        "approved",
+        None,
+        None,
+    ),
+    (
+        "Sầm Sơn thử nghiệm khu tắm biển có cứu hộ 24 giờ",
+        "Khách du lịch",
+        "Năm ngoái tôi suýt gặp nạn vì tắm đêm, giờ có cứu hộ thì yên tâm hơn nhiều.",
+        "pending",
+        None,
+        None,
+    ),
+    (
+        "Sầm Sơn thử nghiệm khu tắm biển có cứu hộ 24 giờ",
+        "Người qua đường",
+        "Bấm vào đây để nhận quà miễn phí: http://qua-tang.example http://qua-tang.example/2 "
+        "http://qua-tang.example/3",
+        "spam",
+        None,
+        None,
+    ),
+    (
+        "Nông dân Thọ Xuân thu hoạch lúa mùa sớm để tránh bão",
+        "Trịnh Văn Hải",
+        "Giá lúa như vậy thì nông dân vẫn lỗ, trừ tiền thuê máy gặt là hết.",
+        "approved",
+        None,
+        None,
+    ),
+    (
+        "Nông dân Thọ Xuân thu hoạch lúa mùa sớm để tránh bão",
+        "Ẩn danh",
+        "Toàn nói chuyện vô ích, chẳng ai làm gì cả.",
+        "rejected",
+        None,
+        None,
+    ),
 ]

@@ -157,9 +157,7 @@ class Prepared:
             elif kind is int:
                 stand_ins[name] = -(2**62) - next(serial)
             elif kind is datetime:
-                stand_ins[name] = datetime(1901, 1, 1, tzinfo=UTC) + timedelta(
-                    seconds=next(serial)
-                )
+                stand_ins[name] = datetime(1901, 1, 1, tzinfo=UTC) + timedelta(seconds=next(serial))
             else:
                 stand_ins[name] = date(1901, 1, 1) + timedelta(days=next(serial))
         return stand_ins

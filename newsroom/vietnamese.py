@@ -202,20 +202,25 @@ def _spelling_groups() -> list[tuple[list[str], list[str]]]:
     for initial in data.INITIALS:
         if initial not in ("", "gi", "qu"):
             rule = (
-                initial in data.FRONT_ONLY, initial in data.BACK_ONLY, initial in data.NO_MEDIAL
+                initial in data.FRONT_ONLY,
+                initial in data.BACK_ONLY,
+                initial in data.NO_MEDIAL,
             )
             by_rule.setdefault(rule, []).append(initial)
     groups = []
     for (front_only, back_only, no_glide), heads in by_rule.items():
         rhymes = front if front_only else back if back_only else plain
         groups.append((heads, rhymes if no_glide else rhymes + glided))
-    return groups + [
-        ([""], ["y" + r[1:] if r.startswith("iê") else r for r in plain] + glided),  # yên, uy
-        (["qu"], [r[1:] for r in glided] + ["ôc", "i"]),  # qua, quy; quốc; qui (old for quy)
-        (["gi"], [r for r in plain if r[0] != "i"]),
-        (["g"], [r for r in plain if r[0] == "i" and r != "ia"]),  # gi + in -> gìn, giêng
-        (sorted(data.Y_FOR_I), ["y"]),  # kí/ký, lí/lý, Vy
-    ]
+    return (
+        groups
+        + [
+            ([""], ["y" + r[1:] if r.startswith("iê") else r for r in plain] + glided),  # yên, uy
+            (["qu"], [r[1:] for r in glided] + ["ôc", "i"]),  # qua, quy; quốc; qui (old for quy)
+            (["gi"], [r for r in plain if r[0] != "i"]),
+            (["g"], [r for r in plain if r[0] == "i" and r != "ia"]),  # gi + in -> gìn, giêng
+            (sorted(data.Y_FOR_I), ["y"]),  # kí/ký, lí/lý, Vy
+        ]
+    )
 
 
 def _build_inventory() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:

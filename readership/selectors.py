@@ -51,4 +51,3 @@ def article_most_read(*, days: int = 7, limit: int = 5) -> list[Article]:
             article.recent_views = views
             found.append(article)
     return found
-

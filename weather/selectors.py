@@ -4,9 +4,9 @@ from weather.models import WeatherReading
 # Compiled once (newsroom.prepared): every cold article page reads its province's weather.
 # One reading per region (a one-to-one): no ordering to compile.
 _OF_REGION = Prepared(
-    lambda region: WeatherReading.objects.select_related("region")
-    .filter(region_id=region)
-    .order_by()[:1],
+    lambda region: (
+        WeatherReading.objects.select_related("region").filter(region_id=region).order_by()[:1]
+    ),
     region=int,
 )
 

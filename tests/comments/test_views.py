@@ -192,9 +192,7 @@ def test_json_refusal_carries_message_errors_and_a_fresh_token(client, article):
 def test_a_refused_comment_fixed_at_once_is_not_too_fast(client, article):
     """Found in the browser: adding the diacritics and sending again within the minimum
     fill time must not be refused as a bot; the first draw of the form already counted."""
-    refused = client.post(
-        url(article), post_data(article, body="bai viet rat hay"), **JSON_HEADERS
-    )
+    refused = client.post(url(article), post_data(article, body="bai viet rat hay"), **JSON_HEADERS)
     assert refused.status_code == 400
     again = client.post(url(article), post_data(article, token=refused.json()["token"]),
                         **JSON_HEADERS)  # fmt: skip

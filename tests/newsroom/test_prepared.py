@@ -26,10 +26,12 @@ from weather.selectors import reading_for_region
 pytestmark = pytest.mark.django_db
 
 ROW = Prepared(
-    lambda pk, now: Article.objects.published(now)
-    .select_related("section", "primary_region__parent__parent", "featured_photo")
-    .defer("search_text")
-    .filter(pk=pk),
+    lambda pk, now: (
+        Article.objects.published(now)
+        .select_related("section", "primary_region__parent__parent", "featured_photo")
+        .defer("search_text")
+        .filter(pk=pk)
+    ),
     pk=int,
     now=datetime,
 )
@@ -227,9 +229,9 @@ def test_turned_off_the_sql_runs_as_it_is(settings):
 def test_a_values_list_shape_gives_its_sql_for_each_call_s_values():
     first, second = make_section("Thời sự"), make_section("Kinh tế")
     titles = Prepared(
-        lambda section: Article.objects.filter(section_id=section)
-        .order_by("id")
-        .values_list("id", "title"),
+        lambda section: (
+            Article.objects.filter(section_id=section).order_by("id").values_list("id", "title")
+        ),
         section=int,
     )
     mine = [make_article(section=first), make_article(section=first)]

@@ -40,7 +40,11 @@ def test_seed_creates_the_demo_paper(seeded):
     assert Region.objects.filter(name="thị xã Nghi Sơn", kind=Region.Kind.TOWN).exists()
     assert Region.objects.filter(name="phường Tân Dân", parent__name="thị xã Nghi Sơn").exists()
     assert set(Section.objects.values_list("name", flat=True)) >= {
-        "Thời sự", "Chính trị", "Kinh tế", "Xã hội", "Địa phương"
+        "Thời sự",
+        "Chính trị",
+        "Kinh tế",
+        "Xã hội",
+        "Địa phương",
     }
     assert 25 <= Article.objects.count() <= 40
     assert Article.objects.published().count() >= 25
@@ -102,8 +106,6 @@ def test_seed_leaves_comments_in_every_moderation_state(seeded):
     edited = Comment.objects.filter(status="approved").exclude(body=F("original_body"))
     assert edited.exists(), "one approved comment shows a moderator's edit"
     assert Comment.objects.filter(status="approved", parent__isnull=False).exists()
-
-
 
 
 @pytest.mark.django_db

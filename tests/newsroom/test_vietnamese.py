@@ -35,8 +35,9 @@ REFUSED = [
     pytest.param("Ba`i vie^'t ra^'t hay", id="viqr"),
     pytest.param("Ca'm o+n ta'c gia? ddu+a tin kip. thoi`", id="viqr-horn-and-dd"),
     pytest.param("ｂａｉ ｖｉｅｔ ｒａｔ ｈａｙ", id="full-width-bare"),
-    pytest.param("chúc mừng nguyen quang hai va do hung dung da ghi ban",
-                 id="lowercase-names-are-no-names"),  # fmt: skip
+    pytest.param(
+        "chúc mừng nguyen quang hai va do hung dung da ghi ban", id="lowercase-names-are-no-names"
+    ),  # fmt: skip
 ]
 
 ACCEPTED = [
@@ -56,8 +57,10 @@ ACCEPTED = [
     pytest.param("Chúc cả nhà luôn khỏe mạnh và hòa thuận", id="old-tone-placement"),
     pytest.param("Thuỷ điện và thủy lợi", id="both-placements-in-one"),
     pytest.param("This article is great, thanks for sharing.", id="english"),
-    pytest.param("I visited Hoi An and Da Nang last year, the people were so kind.",
-                 id="english-with-vietnamese-place-names"),  # fmt: skip
+    pytest.param(
+        "I visited Hoi An and Da Nang last year, the people were so kind.",
+        id="english-with-vietnamese-place-names",
+    ),  # fmt: skip
     pytest.param("Cảm ơn anh Nguyen Van Nam đã viết bài này", id="bare-name-in-accented"),
     pytest.param("Chúc mừng Nguyen Quang Hai va Do Hung Dung da ghi ban", id="several-bare-names"),
     pytest.param("Like mạnh cho phóng sự này, share cho bạn bè cùng đọc", id="mixed-language"),
@@ -149,6 +152,7 @@ def test_messages_are_vietnamese_and_pass_their_own_check():
 
 # --- The syllable inventory -------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "word",
     ["hoà", "hòa", "thuỷ", "thủy", "khoẻ", "khỏe", "nghiêng", "quốc", "quý", "giữa", "gìn",
@@ -190,6 +194,7 @@ def test_spelling_rules_hold_across_the_inventory():
 
 
 # --- normalize --------------------------------------------------------------------------------
+
 
 def test_normalize_makes_nfd_and_nfc_equal():
     nfc = "Đường về quê hương Việt Nam"
@@ -239,6 +244,7 @@ def test_stray_tag_characters_are_removed():
 
 
 # --- fold, strip_marks, slugify ------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("text", "key"),

@@ -14,10 +14,7 @@ moderate = settings.get_profile("vietnamese")
 MARKED = sorted(s for s in vn.MARKED_SYLLABLES if vn.fold(s) not in vn.ENGLISH_LOOKALIKES)
 # Correct words that are legitimately written without marks.
 UNMARKED = ["anh", "em", "cho", "hay", "con", "trong", "xin", "tin", "vui", "nay", "chi", "ra"]
-LOWER = (
-    "aăâbcdđeêghiklmnoôơpqrstuưvxy"
-    "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
-)
+LOWER = "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
 LETTERS = LOWER + LOWER.upper()
 
 

@@ -1,4 +1,4 @@
-""""Tin liên quan": the scoring query (articles.selectors.related_ids), written in plain SQL,
+""" "Tin liên quan": the scoring query (articles.selectors.related_ids), written in plain SQL,
 so every rule is checked here on SQLite and, in CI, on PostgreSQL."""
 
 from datetime import timedelta

@@ -292,9 +292,7 @@ class Command(BaseCommand):
                     continue
                 # Newer and higher-placed articles are read more; deterministic for re-runs.
                 views = max(5, 900 // (rank + 2) - 40 * days_ago + (rank * 37) % 90)
-                self._get_or_create(
-                    DailyViews, {"article": article, "day": day}, {"views": views}
-                )
+                self._get_or_create(DailyViews, {"article": article, "day": day}, {"views": views})
 
     def _weather(self, regions):
         """One invented reading for the province until `fetch_weather` brings a real one."""
