@@ -6,7 +6,7 @@ Business rules that write (publishing, submitting, slugs, sanitizing) live in
 
 import reversion
 from django.conf import settings
-from django.db import models
+from django.db import connection, models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -203,6 +203,18 @@ class ArticleQuerySet(models.QuerySet):
             )
             .defer("body", "body_html", "search_text")
         )
+
+
+def published_where(alias: str, now=None) -> tuple[str, list]:
+    """ArticleQuerySet.published() as a condition on `alias` for hand-written SQL (related
+    articles, most read), with its parameters as the default database stores them: the rule
+    stays here, beside the queryset's."""
+    now = now or timezone.now()
+    as_stored = connection.ops.adapt_datetimefield_value
+    return (
+        f"{alias}.status = %s AND {alias}.publish_at <= %s",
+        [Article.Status.PUBLISHED, as_stored(now)],
+    )
 
 
 @reversion.register(follow=("credits", "photos"))

@@ -14,7 +14,7 @@ from django.db.models import F, Prefetch, Q, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
-from articles.models import Article, BylineCredit, Region, Section, Tag
+from articles.models import Article, BylineCredit, Region, Section, Tag, published_where
 from newsroom import prepared
 from newsroom.cache import generation
 from newsroom.prepared import Prepared
@@ -129,8 +129,9 @@ def related_ids(article: Article, *, tag_ids: list[int] | None = None, limit: in
     articles = Article._meta.db_table
     picks = Article.related.through._meta.db_table
     tagged = Article.tags.through._meta.db_table
-    published = "a.status = %s AND a.publish_at <= %s AND a.id <> %s"
-    published_params = [Article.Status.PUBLISHED, as_stored(now), article.pk]
+    published, published_params = published_where("a", now)
+    published += " AND a.id <> %s"
+    published_params.append(article.pk)
     # What makes an article close at all; a missing region or no tags add no condition.
     close, close_params = ["a.section_id = %s"], [article.section_id]
     if article.primary_region_id:

@@ -3,7 +3,7 @@ from datetime import timedelta
 from django.db import connection
 from django.utils import timezone
 
-from articles.models import Article
+from articles.models import Article, published_where
 from newsroom import prepared
 from readership.models import DailyViews
 
@@ -25,18 +25,18 @@ def article_most_read(*, days: int = 7, limit: int = 5) -> list[Article]:
     """
     since = timezone.localdate() - timedelta(days=days - 1)
     ops = connection.ops  # as Django would store them (SQLite keeps text)
+    published, published_params = published_where("a")
     sql = f"""
         SELECT a.id, a.slug, a.title, SUM(v.views) AS recent_views
         FROM {Article._meta.db_table} a
         JOIN {DailyViews._meta.db_table} v ON v.article_id = a.id
-        WHERE a.status = %s AND a.publish_at <= %s AND v.day >= %s
+        WHERE {published} AND v.day >= %s
         GROUP BY a.id, a.slug, a.title, a.publish_at
         ORDER BY recent_views DESC, a.publish_at DESC, a.id DESC
         LIMIT %s
     """  # noqa: S608 - only table names from our models and placeholders are formatted in
     params = [
-        Article.Status.PUBLISHED,
-        ops.adapt_datetimefield_value(timezone.now()),
+        *published_params,
         ops.adapt_datefield_value(since),
         limit,
     ]
