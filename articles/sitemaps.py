@@ -104,6 +104,10 @@ def cached_by_site_generation(view):
         page = request.GET.get("p", "1")
         if not page.isascii() or not page.isdigit() or len(page) > 6:
             raise Http404("Không có trang này.")
+        # An unknown section is a 404 before the cache: its key would be whatever was typed.
+        known = kwargs.get("sitemaps", SITEMAPS)
+        if "section" in kwargs and kwargs["section"] not in known:
+            raise Http404("Không có sơ đồ trang này.")
         key = f"sitemap:{request.path}:{page}:{generation('site')}"
         cached = cache.get(key)
         if cached is None:

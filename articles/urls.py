@@ -1,13 +1,14 @@
 from django.urls import path
 
 from articles import feeds, views
+from newsroom import converters  # noqa: F401  registers <id:…>
 
 app_name = "articles"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("<slug:slug>-<int:pk>.html", views.article_detail, name="detail"),
-    path("xem-truoc/<int:pk>/", views.article_preview, name="preview"),
+    path("<slug:slug>-<id:pk>.html", views.article_detail, name="detail"),
+    path("xem-truoc/<id:pk>/", views.article_preview, name="preview"),
     path("chuyen-muc/<slug:slug>/", views.section_page, name="section"),
     path("chuyen-muc/<slug:slug>/rss/", feeds.SectionFeed(), name="section_feed"),
     path("chuyen-muc/<slug:slug>/atom/", feeds.SectionAtomFeed(), name="section_atom"),

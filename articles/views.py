@@ -27,10 +27,9 @@ from urllib.parse import quote
 from django.conf import settings
 from django.contrib import messages as flash
 from django.core.cache import cache
-from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.middleware.csrf import get_token
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import get_script_prefix, reverse
@@ -50,7 +49,7 @@ from comments import fresh_form
 from comments.fresh_form import FreshForm
 from comments.rendering import thread_listing
 from comments.selectors import comments_for_article
-from newsroom import stencil
+from newsroom import pagination, stencil
 from newsroom.cache import generation, generations, kept
 from readership.selectors import article_most_read
 from readership.services import should_count, view_record
@@ -60,7 +59,6 @@ PER_PAGE = 20
 BANNER_COOKIE = "nr_thong_bao"
 # Raise when the banner's message changes, so readers who closed the old one see the new one.
 BANNER_VERSION = "1"
-_PAGE_PARAM = re.compile(r"[1-9][0-9]{0,5}")
 _HOLE_SECRET = salted_hmac("articles.views.holes", "v1").hexdigest()[:16]
 
 
@@ -108,20 +106,6 @@ def absolute(path: str) -> str:
 
 def _cacheable(request) -> bool:
     return request.method in ("GET", "HEAD") and not request.user.is_authenticated
-
-
-def page_number(request) -> int:
-    value = request.GET.get("page", "1")
-    if not _PAGE_PARAM.fullmatch(value):
-        raise Http404("Số trang không hợp lệ.")
-    return int(value)
-
-
-def paginate(queryset, number: int, per_page: int = PER_PAGE):
-    try:
-        return Paginator(queryset, per_page, allow_empty_first_page=True).page(number)
-    except InvalidPage as error:
-        raise Http404("Không có trang này.") from error
 
 
 def site_wide(name: str, read):
@@ -558,11 +542,11 @@ def _list_page(request, *, kind: str, slug: str, template: str, describe):
     `describe()` looks the subject up (Http404 when unknown) and returns the article queryset
     and the template's extra context; it runs only when the page is built.
     """
-    number = page_number(request)
+    number = pagination.page_number(request)
 
     def build():
         queryset, context = describe()
-        page_obj = paginate(queryset, number)
+        page_obj = pagination.paginate(queryset, number, PER_PAGE)
         full = base_context(page_obj=page_obj, articles=list(page_obj.object_list), **context)
         full["canonical_url"] = absolute(request.path + (f"?page={number}" if number > 1 else ""))
         return CachedPage(render_to_string(template, full, request=request))
@@ -643,7 +627,8 @@ def banner_dismiss(request):
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         target = "/"
-    response = redirect(target)
+    # Not redirect(): it would take a bare word such as "0" for a view name and answer 500.
+    response = HttpResponseRedirect(target)
     response.set_cookie(
         BANNER_COOKIE,
         BANNER_VERSION,

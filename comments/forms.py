@@ -8,6 +8,7 @@ from articles.models import Section
 from comments import conf
 from comments.models import BannedWord, Comment, HoldReason
 from comments.screening import word_key
+from newsroom.converters import MAX_ID
 
 _TOKEN_SALT = "comments.form"  # noqa: S105 a signing salt, not a secret
 
@@ -21,18 +22,24 @@ def form_token(article_id: int, issued_at: float | None = None) -> str:
 class CommentForm(forms.Form):
     """A visitor's comment. The rules on the text itself live in services.comment_submit."""
 
+    # Lengths come from the columns, so nothing the form accepts can fail at the INSERT.
     author_name = forms.CharField(
-        label=_("Họ tên"), max_length=60, widget=forms.TextInput(attrs={"autocomplete": "name"})
+        label=_("Họ tên"),
+        max_length=Comment._meta.get_field("author_name").max_length,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     author_email = forms.EmailField(
         label=_("Thư điện tử"),
         required=False,
+        max_length=Comment._meta.get_field("author_email").max_length,
         help_text=_("Không bắt buộc. Chỉ để báo bạn khi bình luận được đăng."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     # The limit is checked after normalising (services), where NFD input is not longer.
     body = forms.CharField(label=_("Ý kiến của bạn"), widget=forms.Textarea(attrs={"rows": 5}))
-    parent = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    parent = forms.IntegerField(
+        required=False, min_value=1, max_value=MAX_ID, widget=forms.HiddenInput
+    )
     # Honeypot: hidden from people by CSS, filled in by bots that fill in everything.
     website = forms.CharField(
         label=_("Để trống ô này"),
@@ -111,7 +118,7 @@ class QueueFilterForm(forms.Form):
         queryset=Section.objects.all(),
         empty_label=_("mọi chuyên mục"),
     )
-    article = forms.IntegerField(label=_("Mã bài"), required=False, min_value=1)
+    article = forms.IntegerField(label=_("Mã bài"), required=False, min_value=1, max_value=MAX_ID)
     reason = forms.ChoiceField(
         label=_("Lý do giữ"),
         required=False,

@@ -4,11 +4,12 @@ Staff pages in the admin's look (admin.site.each_context), but plain views: the 
 versions in every form (optimistic locking) and keyboard work that the changelist cannot give.
 """
 
+import re
 from functools import wraps
 
 from django.contrib import admin, messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -23,8 +24,10 @@ from comments import selectors, services
 from comments.forms import QueueFilterForm
 from comments.models import Comment, HoldReason
 from comments.templatetags.comments_tags import waiting_time
+from newsroom import pagination
 
 PAGE_SIZE = 25
+_ITEM = re.compile(r"[0-9]{1,19}:[0-9]{1,10}")
 
 REJECT_REASONS = (
     gettext_lazy("Lời lẽ xúc phạm, thô tục"),
@@ -40,11 +43,8 @@ class QueuePage:
     """One page of the queue, without counting the rows behind it: the tabs give the totals,
     and a COUNT over a million handled comments costs more than the page (bench_comments)."""
 
-    def __init__(self, queryset, number):
-        try:
-            self.number = max(1, int(number or 1))
-        except ValueError:
-            self.number = 1
+    def __init__(self, queryset, number: int):
+        self.number = number
         start = (self.number - 1) * PAGE_SIZE
         rows = list(queryset[start : start + PAGE_SIZE + 1])
         self.object_list = rows[:PAGE_SIZE]
@@ -92,6 +92,8 @@ def _context(request, **extra):
 
 
 def _safe_next(request, default: str) -> str:
+    """Where to go back to: a URL on this site (for HttpResponseRedirect, not redirect(),
+    which would read a bare word such as "0" as a view name and answer 500)."""
     target = request.POST.get("next") or request.GET.get("next") or ""
     if target and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
@@ -106,7 +108,7 @@ def _safe_next(request, default: str) -> str:
 def queue(request):
     filter_form = QueueFilterForm(request.GET)
     filters = filter_form.queue_filters()
-    page = QueuePage(selectors.comment_queue(**filters), request.GET.get("page"))
+    page = QueuePage(selectors.comment_queue(**filters), pagination.page_number(request))
     query = request.GET.copy()
     query.pop("page", None)
     counts = selectors.status_counts()
@@ -227,7 +229,7 @@ def act(request, pk):
                 status=409 if conflict else 400,
             )
         messages.error(request, error.message)
-        return redirect(_safe_next(request, reverse("comments:queue")))
+        return HttpResponseRedirect(_safe_next(request, reverse("comments:queue")))
     messages.success(request, _DONE[action] % {"name": comment.author_name})
     if request.POST.get("then") == "next":
         following = selectors.next_pending(after=comment)
@@ -235,7 +237,7 @@ def act(request, pk):
             return redirect(following.get_moderation_url())
         messages.info(request, _("Đã hết bình luận chờ duyệt."))
         return redirect("comments:queue")
-    return redirect(_safe_next(request, reverse("comments:queue")))
+    return HttpResponseRedirect(_safe_next(request, reverse("comments:queue")))
 
 
 @require_POST
@@ -244,15 +246,16 @@ def bulk(request):
     action = request.POST.get("action")
     items = []
     for value in request.POST.getlist("items"):
-        pk, _sep, version = value.partition(":")
-        if pk.isdigit() and version.isdigit():
+        # "id:version"; str.isdigit() would let "²" through to int() and a 500.
+        if _ITEM.fullmatch(value):
+            pk, _sep, version = value.partition(":")
             items.append((int(pk), int(version)))
     if action not in {"approve", "reject", "spam"}:
         return HttpResponseBadRequest(_("Yêu cầu không hợp lệ."))
     back = _safe_next(request, reverse("comments:queue"))
     if not items:
         messages.warning(request, _("Bạn chưa chọn bình luận nào."))
-        return redirect(back)
+        return HttpResponseRedirect(back)
     result = services.comments_moderate_bulk(
         items=items, action=action, by=request.user, reason=request.POST.get("reason", "")
     )
@@ -262,4 +265,4 @@ def bulk(request):
         messages.warning(
             request, _("Bình luận #%(pk)d: %(message)s") % {"pk": pk, "message": message}
         )
-    return redirect(back)
+    return HttpResponseRedirect(back)

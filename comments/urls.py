@@ -1,14 +1,15 @@
 from django.urls import path
 
 from comments import moderation, views
+from newsroom import converters  # noqa: F401  registers <id:…>
 
 app_name = "comments"
 
 urlpatterns = [
-    path("gui/<int:article_pk>/", views.post, name="post"),
-    path("da-gui/<int:article_pk>/", views.posted, name="posted"),
+    path("gui/<id:article_pk>/", views.post, name="post"),
+    path("da-gui/<id:article_pk>/", views.posted, name="posted"),
     path("kiem-duyet/", moderation.queue, name="queue"),
     path("kiem-duyet/hang-loat/", moderation.bulk, name="bulk"),
-    path("kiem-duyet/<int:pk>/", moderation.moderate, name="moderate"),
-    path("kiem-duyet/<int:pk>/xu-ly/", moderation.act, name="act"),
+    path("kiem-duyet/<id:pk>/", moderation.moderate, name="moderate"),
+    path("kiem-duyet/<id:pk>/xu-ly/", moderation.act, name="act"),
 ]

@@ -5,6 +5,7 @@ from django.template.loader import render_to_string
 from django.views.decorators.http import require_safe
 
 from articles import views as public
+from newsroom import pagination
 from search.forms import SearchForm
 from search.selectors import article_search
 
@@ -17,8 +18,8 @@ def results(request):
     form = SearchForm(request.GET)
     page_obj, status = None, 200
     if form.is_valid() and form.cleaned_data["q"]:
-        page_obj = public.paginate(
-            article_search(form.terms), public.page_number(request), PER_PAGE
+        page_obj = pagination.paginate(
+            article_search(form.terms), pagination.page_number(request), PER_PAGE
         )
     elif form.errors:
         status = 400

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from comments.forms import CommentForm
 from comments.rendering import ITEMS_MARKER, item_pieces
 from comments.selectors import comments_for_article, public_comment
+from newsroom.converters import parse_id
 
 register = template.Library()
 
@@ -48,10 +49,10 @@ def comment_form_for(context, article, form=None):
     request = context.get("request")
     if form.is_bound or form.reply_to is not None or request is None:
         return form
-    wanted = request.GET.get("tra_loi", "")
-    if not wanted.isdigit():
+    wanted = parse_id(request.GET.get("tra_loi", ""))
+    if wanted is None:
         return form
-    target = public_comment(article_id=article.pk, pk=int(wanted))
+    target = public_comment(article_id=article.pk, pk=wanted)
     if target is not None:
         form.set_reply_to(target)
     return form
