@@ -16,6 +16,7 @@ from easy_thumbnails.files import get_thumbnailer
 from easy_thumbnails.storage import thumbnail_default_storage
 from PIL import Image, UnidentifiedImageError
 
+from articles.image_sources import too_many_pixels
 from articles.models import Photo
 
 logger = logging.getLogger(__name__)
@@ -90,8 +91,23 @@ def validate_image_upload(upload) -> None:
     position = upload.tell() if hasattr(upload, "tell") else 0
     try:
         upload.seek(0)
-        with Image.open(upload) as image:
+        with Image.open(upload) as image:  # the header only: nothing is decoded yet
             image_format = image.format
+            width, height = image.size
+            if too_many_pixels(width, height):
+                raise ValidationError(
+                    _(
+                        "Ảnh %(width)s × %(height)s điểm ảnh (%(pixels)s triệu điểm ảnh) vượt "
+                        "giới hạn %(limit)s triệu điểm ảnh. Hãy thu nhỏ ảnh rồi tải lên lại."
+                    ),
+                    code="too_many_pixels",
+                    params={
+                        "width": width,
+                        "height": height,
+                        "pixels": f"{width * height / 1e6:.0f}",
+                        "limit": f"{settings.MAX_IMAGE_PIXELS / 1e6:.0f}",
+                    },
+                )
             image.verify()
     except Image.DecompressionBombError as error:
         raise ValidationError(

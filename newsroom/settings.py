@@ -161,6 +161,11 @@ THUMBNAIL_ALIASES = {
     }
 }
 THUMBNAIL_PRESERVE_EXTENSIONS = ("png",)
+# Larger than any newsroom camera (45-61 MP bodies are the top; most shoot 24): a PNG of a few
+# hundred kilobytes can declare 169 MP and cost 13 s and 788 MB to resize. Uploads over it are
+# refused before decoding, and renditions never decode one (articles.image_sources).
+MAX_IMAGE_PIXELS = env.int("MAX_IMAGE_PIXELS", default=50_000_000)
+THUMBNAIL_SOURCE_GENERATORS = ("articles.image_sources.bounded_pil_image",)
 THUMBNAIL_HIGH_RESOLUTION = False
 
 # Behind a load balancer: trust X-Forwarded-Proto for HTTPS, and take the client address
