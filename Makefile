@@ -7,11 +7,12 @@ PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 VNU_JAR := .tools/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: run test lint unit bench setup demo tools clean help
+.PHONY: run test quick lint unit bench setup demo tools clean help
 
 help:
 	@echo "make run    – set up, migrate, load the demo content and serve http://127.0.0.1:$(PORT)"
 	@echo "make test   – set up and run the whole suite (ruff, unit, browser tests)"
+	@echo "make quick  – the suite without browser and slow tests, for a quick check"
 	@echo "make bench  – run the benchmarks in bench/ and print a table"
 
 $(STAMP): pyproject.toml
@@ -46,6 +47,10 @@ lint: $(STAMP)
 
 unit: $(STAMP)
 	$(BIN)/pytest
+
+# A developer's quick run: everything but the browser tests and the slow ones (the fuzzing).
+quick: $(STAMP)
+	$(BIN)/pytest -m "not slow and not browser"
 
 test: $(STAMP) tools
 	$(BIN)/ruff check .
