@@ -85,7 +85,7 @@ def lockout_response(request, original_response=None, credentials=None):
 
 @receiver(user_locked_out)
 def log_attempt_refused_during_lockout(sender, request, username, ip_address, **kwargs):
-    # Axes sends this signal when it locks (and logs that itself, with the failure count) and
+    # Axes sends this signal when it locks (and logs that itself: "Locking out …") and
     # again for each attempt it refuses during the lock, which it does not log: an attack
     # that goes on against a locked account should still show in the log.
     if getattr(request, "axes_failures_since_start", None) is None:
