@@ -36,12 +36,22 @@ def client_ip(request) -> str:
     return _clean(remote) or ""
 
 
-def ratelimit_key(group, request) -> str:
-    """django-ratelimit key: the client address, IPv6 clients counted per /64 network."""
+def client_network(request) -> str | None:
+    """The client as the abuse limits count it: its IPv4 address, or its IPv6 /64 network
+    (one subscriber is usually handed a whole /64, so counting single IPv6 addresses would
+    give them 2**64 fresh tries). None when there is no address.
+
+    Both the comment rate limits and the login lockout (django-axes) count by this, so one
+    rule decides who "the same client" is, behind TRUSTED_PROXY_COUNT proxies or not."""
     text = client_ip(request)
     if not text:
-        return "unknown"
+        return None
     address = ipaddress.ip_address(text)
     if address.version == 6:
         return str(ipaddress.ip_network(f"{address}/64", strict=False).network_address)
     return str(address)
+
+
+def ratelimit_key(group, request) -> str:
+    """django-ratelimit key: the client network (above), "unknown" when there is none."""
+    return client_network(request) or "unknown"

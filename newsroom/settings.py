@@ -5,6 +5,7 @@ Every deployment-specific value comes from an environment variable or a `.env` f
 project folder, local-memory cache, e-mail to the console.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -46,6 +47,7 @@ INSTALLED_APPS = [
     "easy_thumbnails",
     "reversion",
     "django_prose_editor",
+    "axes",
     "newsroom",
     "articles",
     "comments",
@@ -65,6 +67,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
+    # Last, as axes asks: it turns a login that axes flagged as locked out into the lockout
+    # page (newsroom.lockout.lockout_response).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -122,6 +127,39 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Axes first: it refuses a locked-out account+address before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Login lockout (django-axes; our side in newsroom/lockout.py). Covers every login that goes
+# through django.contrib.auth.authenticate: the admin's form at /quan-tri/login/, which is
+# also where the moderators' queue sends people.
+# Counted per account AND client address: locking the account alone would let anyone lock a
+# journalist out from everywhere by typing their username wrong five times; locking the
+# address alone would lock a whole newsroom behind one office NAT out of every account.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_RESET_ON_SUCCESS = True
+# Tries refused during the lock are not counted, so the lock ends when the page says it does
+# and a journalist retrying the right password does not push it back. Nothing is lost: a
+# refused try never reaches the password check.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# The same client rule as the comment rate limits (TRUSTED_PROXY_COUNT, IPv6 per /64).
+AXES_CLIENT_IP_CALLABLE = "newsroom.clientip.client_network"
+AXES_USERNAME_CALLABLE = "newsroom.lockout.lockout_username"
+AXES_LOCKOUT_CALLABLE = "newsroom.lockout.lockout_response"
+# Axes masks the username and address in its log lines by default; the log is where an
+# operator sees who is being attacked and from where, so show them. Passwords stay masked
+# (axes always masks the "password" field).
+AXES_SENSITIVE_PARAMETERS = []
+# Attempts are kept in the database (AxesDatabaseHandler, axes' default): every app server
+# shares PostgreSQL, so a lock holds whichever server the next attempt reaches.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt"))]
@@ -204,5 +242,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # Each failed login and each lockout at WARNING, with username and address; axes'
+        # INFO chatter (clean-ups, successful logins, which AccessLog keeps) left out.
+        "axes": {"level": env.str("AXES_LOG_LEVEL", default="WARNING")},
+    },
 }

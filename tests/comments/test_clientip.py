@@ -1,7 +1,7 @@
 import pytest
 from django.test import RequestFactory
 
-from newsroom.clientip import client_ip, ratelimit_key
+from newsroom.clientip import client_ip, client_network, ratelimit_key
 
 
 def request(remote="10.0.0.2", forwarded=None):
@@ -57,3 +57,12 @@ def test_ratelimit_key_counts_ipv6_per_64(settings):
 def test_no_address_at_all():
     assert client_ip(request(remote="")) == ""
     assert ratelimit_key("g", request(remote="")) == "unknown"
+
+
+def test_client_network_is_the_address_or_its_64_and_none_without_one(settings):
+    # The login lockout (django-axes) stores this in an address column, so it must be an
+    # address or None, never "unknown".
+    settings.TRUSTED_PROXY_COUNT = 1
+    assert client_network(request(forwarded="203.0.113.9")) == "203.0.113.9"
+    assert client_network(request(forwarded="2001:db8:1:2:ffff::b")) == "2001:db8:1:2::"
+    assert client_network(request(remote="")) is None
