@@ -397,6 +397,11 @@ class PhotoAdmin(admin.ModelAdmin):
     readonly_fields = ["preview", "size", "uploaded_by", "created_at"]
     list_per_page = 50
 
+    class Media:
+        # The list's thumbnails are sized by a class there: the Content-Security-Policy
+        # refuses style="…" attributes.
+        css = {"all": ["articles/admin.css"]}
+
     def get_urls(self):
         return [
             path(
@@ -426,7 +431,7 @@ class PhotoAdmin(admin.ModelAdmin):
         if card is None:
             return "—"
         return format_html(
-            '<img src="{}" width="{}" height="{}" alt="" style="max-width:120px;height:auto">',
+            '<img src="{}" width="{}" height="{}" alt="" class="photo-thumb">',
             card.url,
             card.width,
             card.height,
