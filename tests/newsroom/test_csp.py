@@ -182,6 +182,37 @@ def test_newsroom_pages_send_the_strict_policy_and_keep_to_it(scene, staff_clien
         assert inline_code(response) == [], name
 
 
+def test_every_admin_list_and_add_form_keeps_to_the_policy(scene, staff_client, rf):
+    from django.contrib import admin
+
+    request = rf.get("/")
+    request.user = get_user_model().objects.get(username="tongbientap")
+    for model, model_admin in admin.site._registry.items():
+        opts = model._meta
+        urls = [reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")]
+        if model_admin.has_add_permission(request):
+            urls.append(reverse(f"admin:{opts.app_label}_{opts.model_name}_add"))
+        for url in urls:
+            response = staff_client.get(url)
+            assert response.status_code == 200, url
+            assert_strict(response)
+            assert inline_code(response) == [], url
+
+
+def test_error_pages_have_no_inline_code(rf):
+    from django.contrib.auth.models import AnonymousUser
+
+    from newsroom import views
+
+    request = rf.get("/")
+    request.user = AnonymousUser()
+    for view in ("bad_request", "permission_denied", "ratelimited", "server_error"):
+        response = getattr(views, view)(request)
+        parser = _InlineCode(nonce=None)
+        parser.feed(response.content.decode())
+        assert parser.found == [], view
+
+
 def test_no_admin_hides_both_action_bars():
     """Django's change list adds an inline <style> when a ModelAdmin turns off the action bar
     at the top and at the bottom; the policy would refuse it."""

@@ -137,6 +137,10 @@ def test_no_page_breaks_the_policy(live_server, csp_page, csp_reports):
     page.locator("dialog button[type=submit]").click()
     expect(body.locator("table")).to_have_count(1)
     page.click("#id_publish_at_0 + .datetimeshortcuts a")  # the admin's date shortcuts
+    page.click(".field-tags .select2-selection")  # autocomplete: select2 and its requests
+    page.locator(".select2-container--open .select2-search__field").fill("Cảng")
+    page.click(".select2-results__option >> text=Cảng biển")
+    expect(page.locator(".field-tags .select2-selection__choice")).to_have_count(1)
     clean("viết bài")
 
     check("sửa bài", reverse("admin:articles_article_change", args=[scene.article.pk]))
