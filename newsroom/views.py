@@ -54,8 +54,11 @@ def _report_value(name: str, value) -> str:
     or the moderator's business, not the log's)."""
     text = _CONTROL.sub(" ", str(value))[:300]
     if name in ("document-uri", "blocked-uri", "source-file") and "://" in text:
-        parts = urlsplit(text)
-        text = urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
+        try:
+            parts = urlsplit(text)
+            text = urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
+        except ValueError:  # "http://[nonsense": keep what comes before any query
+            text = text.split("?", 1)[0].split("#", 1)[0]
     return text
 
 

@@ -290,6 +290,13 @@ def test_a_report_cannot_forge_log_lines(client, csp_log):
     assert "\n" not in line and "x CSP violation: giả" in line
 
 
+def test_a_report_with_a_malformed_url_is_still_logged(client, csp_log):
+    report = {"csp-report": {**REPORT["csp-report"], "blocked-uri": "http://[khong-hop-le?q=1"}}
+    assert send(client, report).status_code == 204
+    (line,) = csp_log()
+    assert "blocked http://[khong-hop-le on" in line
+
+
 def test_reports_that_are_not_reports_are_4xx_and_not_logged(client, csp_log):
     assert client.get("/csp-report").status_code == 405
     assert send(client, b"not json").status_code == 400
