@@ -16,6 +16,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from js_asset import Media
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
@@ -191,6 +192,15 @@ class ArticleAdmin(VersionAdmin):
 
     def has_publish_permission(self, request):
         return permissions.is_editor(request.user)
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        # The body editor's media hold the only inline code of the site: the import map of
+        # its modules (<script type="importmap">) and the placeholder of Tiptap's styles
+        # (articles.forms.ArticleBodyWidget). Rendered with this request's CSP nonce, which
+        # django-csp then puts in this response's header (and only this one's).
+        nonce = getattr(request, "csp_nonce", "")
+        context["media"] = Media.from_media(context["media"]).with_nonce(nonce)
+        return super().render_change_form(request, context, *args, **kwargs)
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
@@ -397,6 +407,11 @@ class PhotoAdmin(admin.ModelAdmin):
     readonly_fields = ["preview", "size", "uploaded_by", "created_at"]
     list_per_page = 50
 
+    class Media:
+        # The list's thumbnails are sized by a class there: the Content-Security-Policy
+        # refuses style="…" attributes.
+        css = {"all": ["articles/admin.css"]}
+
     def get_urls(self):
         return [
             path(
@@ -426,7 +441,7 @@ class PhotoAdmin(admin.ModelAdmin):
         if card is None:
             return "—"
         return format_html(
-            '<img src="{}" width="{}" height="{}" alt="" style="max-width:120px;height:auto">',
+            '<img src="{}" width="{}" height="{}" alt="" class="photo-thumb">',
             card.url,
             card.width,
             card.height,

@@ -6,6 +6,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.widgets import AdminProseEditorWidget
+from js_asset import InlineStyle
 
 from articles.body import photo_ids
 from articles.images import validate_image_upload
@@ -55,8 +56,20 @@ class ArticleBodyWidget(AdminProseEditorWidget):
 
     @property
     def media(self):
+        # Tiptap adds its base styles in a <style> element of its own, without a nonce (the
+        # package gives us no way to pass one), and the Content-Security-Policy refuses it.
+        # It adds none when a <style data-tiptap-style> is already there: this empty one is
+        # rendered with the request's nonce (ArticleAdmin.render_change_form) and the rules
+        # come from tiptap.css.
         return super().media + forms.Media(
-            js=["articles/editor/editor-vi.js"], css={"all": ["articles/editor/editor.css"]}
+            js=["articles/editor/editor-vi.js"],
+            css={
+                "all": [
+                    InlineStyle("", **{"data-tiptap-style": ""}),
+                    "articles/editor/tiptap.css",
+                    "articles/editor/editor.css",
+                ]
+            },
         )
 
 

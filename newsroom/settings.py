@@ -7,8 +7,10 @@ project folder, local-memory cache, e-mail to the console.
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -48,6 +50,7 @@ INSTALLED_APPS = [
     "reversion",
     "django_prose_editor",
     "axes",
+    "csp",
     "newsroom",
     "articles",
     "comments",
@@ -59,6 +62,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise: static files are answered before this and need no policy. Before the
+    # views, so that request.csp_nonce exists when a template asks for it.
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -225,6 +231,42 @@ SILENCED_SYSTEM_CHECKS = env.list("SILENCED_SYSTEM_CHECKS", default=[])
 if not SECURE_HSTS_PRELOAD:
     # Preload is a one-way door a newsroom decides on deliberately, not a default.
     SILENCED_SYSTEM_CHECKS.append("security.W021")
+
+# Content-Security-Policy (django-csp 4) on every response. The public pages carry no inline
+# script or style, so they need no nonce and their cached bytes stay valid for any request
+# (newsroom.stencil, articles.views): django-csp adds a nonce to the header only when a
+# template used request.csp_nonce, which only the admin's article form does (its editor's
+# import map and style placeholder, articles.admin). No 'unsafe-inline' anywhere: style="…"
+# in markup is refused too; what scripts set through element.style is not markup and passes.
+# Images: our own, data: URIs (an image cannot run code; nothing of ours needs them today, but
+# admin widgets and libraries commonly draw icons so), the origin of an absolute MEDIA_URL
+# (photos on a CDN or an object store), and CSP_EXTRA_IMG_SRC, more origins a paper needs
+# (comma-separated, e.g. https://anh.baothanhhoamoi.vn).
+_media = urlsplit(MEDIA_URL)
+_image_sources = [SELF, "data:"]
+if _media.scheme and _media.netloc:
+    _image_sources.append(f"{_media.scheme}://{_media.netloc}")
+_image_sources += env.list("CSP_EXTRA_IMG_SRC", default=[])
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": _image_sources,
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        # Violations are logged (newsroom.views.csp_report): the first sign that a page, an
+        # admin screen or a browser extension does something the policy refuses.
+        "report-uri": "/csp-report",
+    },
+}
+# CSP_REPORT_ONLY=1 sends the same policy as Content-Security-Policy-Report-Only: nothing is
+# blocked, every violation is reported. For trying the policy on a live site first.
+if env.bool("CSP_REPORT_ONLY", default=False):
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = CONTENT_SECURITY_POLICY
+    CONTENT_SECURITY_POLICY = None
 
 CSRF_FAILURE_VIEW = "newsroom.views.csrf_failure"
 RATELIMIT_VIEW = "newsroom.views.ratelimited"

@@ -14,6 +14,8 @@ admin.site.index_title = _("Bàn làm việc")
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    # The policy's report-uri (CONTENT_SECURITY_POLICY in settings names this path).
+    path("csp-report", views.csp_report, name="csp_report"),
     path("quan-tri/", admin.site.urls),
     path("binh-luan/", include("comments.urls")),
     path("tim-kiem/", include("search.urls")),
