@@ -538,6 +538,10 @@ def needs_diacritics(text: str) -> bool:
             most_words = len(head) + (len(text) - cut + 1) // 2
             enough = kinds.count(_MARKED) >= min_marked(most_words)
             if enough and _no_legacy_suspects(head, kinds):
-                return False
+                # One VNI or TCVN3 word in the rest turns the whole verdict (_judge reads the
+                # text as legacy-encoded), so the rest's non-ASCII words are looked up too.
+                rest = [t for t in _tokens(text[cut:].lower()) if not t.isascii()]
+                if _no_legacy_suspects(rest, "".join(map(_KINDS.get, rest, repeat(_UNKNOWN)))):
+                    return False
     marked, bare, garbled, other, _ = _judge(text)
     return _refused(marked, bare, garbled, other)
