@@ -9,6 +9,7 @@ Marked slow: `pytest -m "not slow"` leaves it out of a quick run; `make test` an
 FUZZ_EXAMPLES sets the examples per URL pattern (default 50; four times that for a form).
 """
 
+import json
 import os
 import re
 import time
@@ -142,6 +143,21 @@ POST_FIELDS = {
     "admin:login": {**AdminAuthenticationForm.base_fields, "next": forms.CharField()},
 }
 GET_FIELDS = {"search:results": [*SearchForm.base_fields]}
+# Endpoints that take a raw body rather than a form: browsers post JSON violation reports.
+REPORT_KEYS = ["document-uri", "violated-directive", "effective-directive", "blocked-uri"]
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | values,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(values, inner, max_size=3),
+    max_leaves=8,
+)
+reports = st.one_of(
+    st.fixed_dictionaries(
+        {"csp-report": st.dictionaries(st.sampled_from(REPORT_KEYS) | values, json_values)}
+    ).map(lambda report: json.dumps(report).encode()),
+    json_values.map(lambda value: json.dumps(value).encode()),
+    st.binary(max_size=200),
+)
+RAW_BODIES = {"csp_report": reports}
 
 
 def field_values(field: forms.Field):
@@ -202,13 +218,18 @@ def requests(draw, route: Route, pools: Pools):
         encoded = draw(st.booleans())
         tail = quote_from_bytes(invalid) if encoded else invalid.decode("latin-1")
         query += f"&{draw(keys)}={tail}"
-    methods = (
-        ["POST", "POST", "POST", "GET", "HEAD"] if route.name in POST_FIELDS else ["GET", "HEAD"]
-    )
+    posts = route.name in POST_FIELDS or route.name in RAW_BODIES
+    # Every route gets posts too: a view that takes them without being listed above is
+    # fuzzed with made-up fields.
+    methods = ["POST", "POST", "GET", "HEAD"] if posts else ["GET", "HEAD", "POST"]
     method = draw(st.sampled_from(methods))
     form = {}
-    if method == "POST":
+    if method == "POST" and route.name in RAW_BODIES:
+        form = draw(RAW_BODIES[route.name])
+    elif method == "POST" and posts:
         form = draw(post_data(route.name, pools))
+    elif method == "POST":
+        form = draw(st.dictionaries(st.sampled_from(QUERY_KEYS) | values, values, max_size=4))
     accept = draw(st.sampled_from(["text/html", "application/json", "*/*", "\x00/é"]))
     return method, url, query, form, accept
 
@@ -255,6 +276,8 @@ def send(client: Client, method: str, url: str, query: str, form: dict, accept: 
             return client.get(url, **kwargs)
         if method == "HEAD":
             return client.head(url, **kwargs)
+        if isinstance(form, bytes):
+            return client.post(url, form, content_type="application/csp-report", **kwargs)
         return client.post(url, form, **kwargs)
 
 
@@ -288,7 +311,7 @@ def fuzz(route: Route, pools: Pools, **hypothesis_settings):
 @override_settings(RATELIMIT_ENABLE=False)  # or most posts would stop at the 429
 def test_no_public_input_answers_5xx(name):
     # A form has more to get through than a query string: four times the examples.
-    examples = EXAMPLES * 4 if name in POST_FIELDS else EXAMPLES
+    examples = EXAMPLES * 4 if name in POST_FIELDS or name in RAW_BODIES else EXAMPLES
     fuzz(ROUTES[name], _pools(), max_examples=examples)
 
 
@@ -296,7 +319,7 @@ def test_the_fuzz_covers_the_public_site():
     """The URLconf walk found the public pages, and every public form has a field list."""
     assert {"articles:home", "articles:detail", "comments:post", "search:results"} <= set(ROUTES)
     assert not any(r.route.startswith("binh-luan/kiem-duyet/") for r in ROUTES.values())
-    assert set(POST_FIELDS) <= set(ROUTES)
+    assert set(POST_FIELDS) | set(RAW_BODIES) <= set(ROUTES)
     for route in ROUTES.values():
         for converter in route.converters.values():
             assert type(converter).__name__ in {*_KINDS, "StringConverter"}, route
