@@ -15,6 +15,7 @@ from urllib.parse import urlencode
 from axes.conf import settings
 from axes.handlers.proxy import AxesProxyHandler
 from axes.helpers import get_cool_off, get_failure_limit
+from axes.models import AccessAttempt
 from axes.signals import user_locked_out
 from django.contrib import admin
 from django.db.models import Max
@@ -25,6 +26,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 logger = logging.getLogger(__name__)
+_USERNAME_LENGTH = AccessAttempt._meta.get_field("username").max_length
 
 
 def _typed_username(request, credentials) -> str | None:
@@ -44,8 +46,11 @@ def lockout_username(request, credentials=None) -> str | None:
     value = _typed_username(request, credentials)
     if value is None:
         return None
-    # As Django's login form cleans it (NFKC, stripped), then case-folded.
-    return unicodedata.normalize("NFKC", value).strip().casefold()
+    # As Django's login form cleans it (NFKC, stripped), then case-folded; cut to axes' column,
+    # since case folding can triple a name the form let through ("ΐ" folds to 3 characters).
+    # NUL never reaches here from the form, but this also reads the raw POST.
+    folded = unicodedata.normalize("NFKC", value.replace("\x00", "")).strip().casefold()
+    return folded[:_USERNAME_LENGTH]
 
 
 def _unlocks_at(request, credentials):

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "newsroom.middleware.refuse_nul_in_headers",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # After WhiteNoise: static files are answered before this and need no policy. Before the
     # views, so that request.csp_nonce exists when a template asks for it.

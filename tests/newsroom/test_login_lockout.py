@@ -323,3 +323,22 @@ def test_typing_wrong_passwords_in_chromium_ends_on_the_vietnamese_lock(live_ser
     expect(page.get_by_role("heading", name=LOCK_TEXT)).to_be_visible()
     page.goto(f"{live_server.url}/binh-luan/kiem-duyet/")
     expect(page).to_have_url(f"{live_server.url}{LOGIN}?next=/binh-luan/kiem-duyet/")
+
+
+# --- Input the attempt record cannot hold (found by tests/site/test_fuzz.py on PostgreSQL) ---
+
+
+def test_a_username_that_case_folds_past_the_column_is_still_counted(client, journalist):
+    # 150 characters (the form's limit) that case-fold to 450: axes' username column is 255.
+    username = "ΐ" * 150
+    responses = fail(client, username)
+    assert [r.status_code for r in responses[:-1]] == [200] * (LIMIT - 1)
+    assert_locked(responses[-1])
+    assert len(AccessAttempt.objects.get().username) == 255
+
+
+def test_a_nul_byte_in_a_header_is_a_400_not_a_500(client, journalist):
+    response = attempt(client, "phongvien", WRONG, HTTP_ACCEPT="text/html\x00")
+    assert response.status_code == 400
+    assert not AccessAttempt.objects.exists()
+    assert client.get("/", HTTP_USER_AGENT="Mozilla\x00").status_code == 400

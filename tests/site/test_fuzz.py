@@ -231,7 +231,8 @@ def requests(draw, route: Route, pools: Pools):
     elif method == "POST":
         form = draw(st.dictionaries(st.sampled_from(QUERY_KEYS) | values, values, max_size=4))
     accept = draw(st.sampled_from(["text/html", "application/json", "*/*", "\x00/é"]))
-    return method, url, query, form, accept
+    agent = draw(st.sampled_from(["Mozilla/5.0 (X11; Linux x86_64)"]) | values)
+    return method, url, query, form, {"HTTP_ACCEPT": accept, "HTTP_USER_AGENT": agent}
 
 
 def valid_form(name: str, pools: Pools) -> dict:
@@ -267,11 +268,11 @@ def post_data(draw, name: str, pools: Pools):
     return data
 
 
-def send(client: Client, method: str, url: str, query: str, form: dict, accept: str):
+def send(client: Client, method: str, url: str, query: str, form: dict, headers: dict):
     # A savepoint per request: an error inside the view must not break the next example's
     # transaction (PostgreSQL aborts it), so Hypothesis can shrink to the input that failed.
     with transaction.atomic():
-        kwargs = {"QUERY_STRING": query, "HTTP_ACCEPT": accept}
+        kwargs = {"QUERY_STRING": query, **headers}
         if method == "GET":
             return client.get(url, **kwargs)
         if method == "HEAD":
@@ -300,8 +301,8 @@ def fuzz(route: Route, pools: Pools, **hypothesis_settings):
     @settings(FUZZ, **hypothesis_settings)
     @given(request=requests(route, pools))
     def check(request):
-        method, url, query, form, accept = request
-        response = send(client, method, url, query, form, accept)
+        method, url, query, form, headers = request
+        response = send(client, method, url, query, form, headers)
         assert response.status_code < 500, (method, url, query, form, response.status_code)
 
     check()
@@ -331,9 +332,10 @@ def _canary(request):
 
     from comments.models import Comment
 
-    page = request.GET.get("page", "1")
-    if page.isdigit():
-        list(Comment.objects.raw("SELECT id FROM comments_comment LIMIT 1 OFFSET %s", [int(page)]))
+    for value in request.GET.values():  # whichever parameter the view reads
+        if value.isdigit():
+            sql = "SELECT id FROM comments_comment LIMIT 1 OFFSET %s"
+            list(Comment.objects.raw(sql, [int(value)]))
     return HttpResponse("ok")
 
 
@@ -347,7 +349,7 @@ def test_the_fuzz_finds_a_5xx_when_there_is_one():
     route = Route("canary", "canary/", {})
     assert reverse("canary") == "/canary/"
     with pytest.raises((ValueError, OverflowError, DatabaseError, ExceptionGroup)) as failure:
-        fuzz(route, pools, max_examples=300, derandomize=True, database=None)
+        fuzz(route, pools, max_examples=500, derandomize=True, database=None)
     errors = (
         failure.value.exceptions if isinstance(failure.value, ExceptionGroup) else [failure.value]
     )
