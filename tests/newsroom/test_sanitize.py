@@ -32,8 +32,11 @@ def parsed(html):
 
 
 def browser_scheme(url):
+    """The scheme a browser reads (WHATWG URL): a letter, then letters, digits, "+-." up to the
+    first ":"; anything else ("0:", "/a:b") is a relative URL, with no scheme."""
     compact = re.sub(r"[\x00-\x20\x7f]+", "", html_lib.unescape(url)).lower()
-    return compact.split(":", 1)[0] if ":" in compact else ""
+    match = re.match(r"([a-z][a-z0-9+.-]*):", compact)
+    return match.group(1) if match else ""
 
 
 @pytest.mark.parametrize(
