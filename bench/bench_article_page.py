@@ -3,7 +3,7 @@ gunicorn.
 
     python bench/bench_article_page.py        (or `make bench`)
 
-Everything runs with the production settings (newsroom.settings, DEBUG off, collected and
+Everything runs with the production settings (config.settings, DEBUG off, collected and
 hashed static files, local-memory cache, persistent database connections) in child
 processes, with media and static files in a temporary directory, twice:
 - on a throw-away SQLite database in that directory (the embedded default);
@@ -63,7 +63,7 @@ WORKERS = 2
 def _env(tmp: Path, database_url: str) -> dict:
     env = dict(os.environ)
     env.update(
-        DJANGO_SETTINGS_MODULE="newsroom.settings",
+        DJANGO_SETTINGS_MODULE="config.settings",
         DATABASE_URL=database_url,
         CONN_MAX_AGE="60",
         MEDIA_ROOT=str(tmp / "media"),
@@ -184,7 +184,7 @@ def _load(url: str) -> tuple[float, int]:
 def _gunicorn_rps(env: dict, path: str) -> tuple[float, int]:
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "newsroom.wsgi:application", "--bind",
+        [sys.executable, "-m", "gunicorn", "config.wsgi:application", "--bind",
          f"127.0.0.1:{port}", "--workers", str(WORKERS), "--log-level", "warning"],
         env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )  # fmt: skip

@@ -7,7 +7,7 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production")
 
-from newsroom.settings import *  # noqa: E402,F403
+from config.settings import *  # noqa: E402,F403
 
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False

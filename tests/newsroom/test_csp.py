@@ -16,7 +16,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.comments.conftest import make_comment, post_data
-from tests.newsroom.test_settings import run_manage
+from tests.config.test_settings import run_manage
 from tests.site.factories import make_scene
 
 pytestmark = pytest.mark.django_db

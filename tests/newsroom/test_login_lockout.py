@@ -15,8 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from newsroom.roles import EDITOR, MODERATOR
+from tests.config.test_settings import DEPLOY_ENV, run_manage
 from tests.factories import make_user
-from tests.newsroom.test_settings import DEPLOY_ENV, run_manage
 
 LOGIN = "/quan-tri/login/"
 PASSWORD = "dung-mat-khau-2026"

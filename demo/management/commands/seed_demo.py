@@ -25,8 +25,8 @@ from articles.models import (
     Section,
     Tag,
 )
-from newsroom import demo_content as content
-from newsroom.demo_images import draw_scene
+from demo import content
+from demo.images import draw_scene
 from newsroom.vietnamese import slugify
 
 

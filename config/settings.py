@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "weather",
     "readership",
     "search",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -79,8 +80,8 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-ROOT_URLCONF = "newsroom.urls"
-WSGI_APPLICATION = "newsroom.wsgi.application"
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
     {
