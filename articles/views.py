@@ -10,9 +10,10 @@ Caching, for anonymous visitors:
   page) does not redo what did not change: an article's own HTML (per article generation),
   its comment list and count (per comments generation: approving a comment rebuilds only
   these), its related articles' ids (re-scored every RELATED_SECONDS, re-read
-  through `published()` each time), the weather box (per province and weather generation),
-  the most-read box and the navigation (per site generation). The article's HTML and the
-  weather box also follow the `names` generation: they show the names of sections, regions,
+  through `published()` each time), the weather box (per province and weather generation,
+  `{% weather_box %}` in weather), the most-read box (`{% most_read %}` in readership) and the
+  navigation (per site generation). The article's HTML and the weather box also follow the
+  `names` generation: they show the names of sections, regions,
   tags and contributors, which editors may change.
 - Pages expire by themselves at the latest when the next scheduled article goes live, since
   no one bumps a generation at that moment.
@@ -51,9 +52,7 @@ from comments.rendering import thread_listing
 from comments.selectors import comments_for_article
 from newsroom import pagination, stencil
 from newsroom.cache import generation, generations, kept
-from readership.selectors import article_most_read
 from readership.services import should_count, view_record
-from weather.selectors import reading_for_region
 
 PER_PAGE = 20
 BANNER_COOKIE = "nr_thong_bao"
@@ -229,7 +228,6 @@ def home(request):
             local_news=list(selectors.local_articles()[:6]),
             local_regions=selectors.root_regions(),
             local_section=local_section,
-            sidebar_html=mark_safe(_sidebar(None, gens)),  # noqa: S308 - our template
             canonical_url=absolute("/"),
             is_home=True,
         )
@@ -355,26 +353,6 @@ def _related(parts: ArticleParts, article_generation: int) -> list[Article]:
     return selectors.published_in_order(ids)
 
 
-def _sidebar(province_id: int | None, gens: dict) -> str:
-    """Weather and most read. Each box is kept apart, by what changes it: the weather box per
-    province, weather generation and names generation (it shows the province's name), so a
-    publish (a new site generation) does not read and render the weather again; most read
-    per site generation."""
-    weather = kept(
-        f"frag:weather:{province_id}:{gens['weather']}:{gens['names']}",
-        lambda: render_to_string(
-            "articles/_weather.html", {"weather": reading_for_region(province_id)}
-        ),
-        settings.CACHE_MIDDLEWARE_SECONDS,
-    )
-    most_read = kept(
-        f"frag:most-read:{gens['site']}",
-        lambda: render_to_string("articles/_most_read.html", {"most_read": article_most_read()}),
-        settings.CACHE_MIDDLEWARE_SECONDS,
-    )
-    return f"{weather}\n{most_read}"
-
-
 def _modified_at(article: Article):
     return max(article.updated_at, article.publish_at) if article.publish_at else article.updated_at
 
@@ -435,14 +413,8 @@ def share_links(url: str, title: str) -> list[dict]:
     ]  # fmt: skip
 
 
-def _fresh_sidebar(parts: ArticleParts) -> str:
-    return render_to_string(
-        "articles/_sidebar.html",
-        {"weather": reading_for_region(parts.province_id), "most_read": article_most_read()},
-    )
-
-
-def _render_article(request, parts: ArticleParts, *, related, sidebar: str, preview=False) -> str:
+def _render_article(request, parts: ArticleParts, *, related, fresh: bool, preview=False) -> str:
+    """`fresh`: the weather and most-read boxes read from the database (staff, previews)."""
     # Every part was rendered by our own templates, escaping included.
     html = {
         name: mark_safe(getattr(parts, name))  # noqa: S308
@@ -453,7 +425,8 @@ def _render_article(request, parts: ArticleParts, *, related, sidebar: str, prev
         preview=preview,
         canonical_url=absolute(parts.article.get_absolute_url()),
         related=related,
-        sidebar_html=mark_safe(sidebar),  # noqa: S308
+        province_id=parts.province_id,
+        fresh=fresh,
         **html,
     )
     return render_to_string("articles/detail.html", context, request=request)
@@ -489,7 +462,7 @@ def article_detail(request, slug, pk):
             related=_related(parts, gens[scope])
             if cacheable
             else selectors.article_related(parts.article, tag_ids=parts.tag_ids),
-            sidebar=_sidebar(parts.province_id, gens) if cacheable else _fresh_sidebar(parts),
+            fresh=not cacheable,
         )
         article = parts.article
         page = CachedPage(html, article=article, slug=article.slug, form=parts.form)
@@ -525,7 +498,7 @@ def article_preview(request, pk):
         request,
         parts,
         related=selectors.article_related(article, tag_ids=parts.tag_ids),
-        sidebar=_fresh_sidebar(parts),
+        fresh=True,
         preview=True,
     )
     # No comment form on a preview: comments open once the article is public.

@@ -20,7 +20,6 @@ ON_TOP_OF_ARTICLES = {"comments", "weather", "readership", "search"}
 KNOWN_BACKWARD = {
     ("articles", "comments"),
     ("articles", "readership"),
-    ("articles", "weather"),
 }
 
 

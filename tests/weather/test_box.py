@@ -1,4 +1,4 @@
-"""The weather box an article page shows (articles/_weather.html) from a stored reading."""
+"""The weather box an article page shows (weather/_box.html) from a stored reading."""
 
 from datetime import datetime
 from decimal import Decimal
@@ -43,7 +43,7 @@ def test_the_box_shows_the_reading_its_forecast_and_its_time():
             {"date": "2026-11-29", "code": 0, "min": 18, "max": 26, "rain": None},
         ],
     )
-    html = render_to_string("articles/_weather.html", {"weather": reading})
+    html = render_to_string("weather/_box.html", {"weather": reading})
     assert "Thời tiết Thanh Hóa" in html
     assert '<span class="weather-temp">25°C</span>' in html
     assert "Nhiều mây" in html and "Cảm giác như 0°C" in html
@@ -51,3 +51,39 @@ def test_the_box_shows_the_reading_its_forecast_and_its_time():
     assert '<th scope="row">28/11</th><td>Mưa nhỏ, mưa 70%</td><td>20–25°C</td>' in html
     assert '<th scope="row">29/11</th><td>Trời quang</td><td>18–26°C</td>' in html
     assert '<time datetime="2026-11-27T08:15:00+07:00">' in html
+
+
+def _reading(region, temperature):
+    moment = datetime(2026, 11, 27, 1, 15, tzinfo=ZoneInfo("UTC"))
+    return WeatherReading.objects.create(
+        region=region,
+        observed_at=moment,
+        fetched_at=moment,
+        temperature=Decimal(temperature),
+        weather_code=3,
+    )
+
+
+def test_the_weather_box_tag_is_kept_until_the_weather_generation_moves(
+    django_assert_num_queries,
+):
+    from django.template import Context, Template
+
+    from newsroom.cache import bump
+
+    province = make_region("Thanh Hóa")
+    reading = _reading(province, "24.5")
+    page = Template("{% load weather_tags %}{% weather_box pk %}")
+    context = Context({"pk": province.pk})
+    with django_assert_num_queries(1):
+        first = page.render(context)
+    assert "Thời tiết Thanh Hóa" in first and "31°C" not in first
+    WeatherReading.objects.filter(pk=reading.pk).update(temperature=Decimal("31"))
+    with django_assert_num_queries(0):
+        assert "31°C" not in page.render(context)  # kept: no new reading has been stored
+    bump("weather")
+    with django_assert_num_queries(1):
+        assert "31°C" in page.render(context)
+    fresh = Template("{% load weather_tags %}{% weather_box pk fresh=True %}")
+    with django_assert_num_queries(1):
+        fresh.render(context)

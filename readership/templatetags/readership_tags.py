@@ -1,0 +1,25 @@
+""" "Đọc nhiều", drawn by the readership app wherever a page wants it: {% most_read %}."""
+
+from django import template
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+
+from newsroom.cache import generation, kept
+from readership.selectors import article_most_read
+
+register = template.Library()
+
+
+@register.simple_tag
+def most_read(*, fresh=False):
+    """The box of the week's most read articles, kept per `site` generation (a publish or a
+    withdrawal changes what may be listed); `fresh` (staff, previews) reads it every time."""
+
+    def draw():
+        return render_to_string("readership/_most_read.html", {"most_read": article_most_read()})
+
+    if fresh:
+        return mark_safe(draw())  # noqa: S308 - our own template's output
+    key = f"frag:most-read:{generation('site')}"
+    return mark_safe(kept(key, draw, settings.CACHE_MIDDLEWARE_SECONDS))  # noqa: S308 - as above, kept
