@@ -163,7 +163,12 @@ class Photo(models.Model):
         help_text=_("Ví dụ: ảnh tư liệu, CC BY 4.0."),
     )
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người tải lên"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        editable=False,
     )
     created_at = models.DateTimeField(_("ngày tải lên"), default=timezone.now, editable=False)
     renditions = models.JSONField(
