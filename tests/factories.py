@@ -32,9 +32,8 @@ def image_upload(name="anh.jpg", **kwargs) -> SimpleUploadedFile:
 def make_user(username=None, *, role=None, password="matkhau-thu-nghiem", **extra):
     User = get_user_model()
     username = username or f"nguoidung{_n()}"
-    user = User.objects.create_user(
-        username=username, password=password, is_staff=role is not None, **extra
-    )
+    extra.setdefault("is_staff", role is not None)  # a role is a staff role; or say so
+    user = User.objects.create_user(username=username, password=password, **extra)
     if role:
         user.groups.add(role_group(role))
     return user

@@ -126,10 +126,7 @@ def _walk(client, start: list[str], depth: int = 2, limit: int = 120):
 
 
 def _superuser():
-    user = make_user("quantri", is_superuser=True)
-    user.is_staff = True
-    user.save(update_fields=["is_staff"])
-    return user
+    return make_user("quantri", is_superuser=True, is_staff=True)
 
 
 @pytest.mark.parametrize("role", [REPORTER, EDITOR, MODERATOR, None])

@@ -99,10 +99,7 @@ def test_unpublished_articles_are_not_found(client, scene, which):
 def test_preview_is_for_staff_who_may_view_articles(client, scene):
     url = reverse("articles:preview", kwargs={"pk": scene.scheduled.pk})
     assert client.get(url).status_code == 404
-    staff_without_role = make_user()
-    staff_without_role.is_staff = True
-    staff_without_role.save()
-    client.force_login(staff_without_role)
+    client.force_login(make_user(is_staff=True))  # staff without a role
     assert client.get(url).status_code == 404
     client.force_login(make_user(role=REPORTER))
     # A reporter reads what is published or scheduled, not a colleague's draft.
