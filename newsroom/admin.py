@@ -40,15 +40,14 @@ class _VietnamesePermissions:
     """
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
-        if db_field.name in ("user_permissions", "permissions"):
-            # admin.site._registry: the registered models; Django has no public accessor.
-            shown = ContentType.objects.get_for_models(*admin.site._registry).values()
-            kwargs["queryset"] = Permission.objects.filter(
-                content_type__in=list(shown)
-            ).select_related("content_type")
+        if db_field.name not in ("user_permissions", "permissions"):
+            return super().formfield_for_manytomany(db_field, request, **kwargs)
+        # admin.site._registry: the registered models; Django has no public accessor.
+        shown = list(ContentType.objects.get_for_models(*admin.site._registry).values())
+        permissions = Permission.objects.filter(content_type__in=shown)
+        kwargs["queryset"] = permissions.select_related("content_type")
         field = super().formfield_for_manytomany(db_field, request, **kwargs)
-        if db_field.name in ("user_permissions", "permissions"):
-            field.label_from_instance = permission_label
+        field.label_from_instance = permission_label
         return field
 
 
