@@ -230,6 +230,7 @@ def home(request):
             local_section=local_section,
             canonical_url=absolute("/"),
             is_home=True,
+            generations=gens,  # for the boxes' tags (weather_box, most_read)
         )
         return CachedPage(render_to_string("articles/home.html", context, request=request))
 
@@ -413,8 +414,11 @@ def share_links(url: str, title: str) -> list[dict]:
     ]  # fmt: skip
 
 
-def _render_article(request, parts: ArticleParts, *, related, fresh: bool, preview=False) -> str:
-    """`fresh`: the weather and most-read boxes read from the database (staff, previews)."""
+def _render_article(
+    request, parts: ArticleParts, *, related, fresh: bool, gens=None, preview=False
+) -> str:
+    """`fresh`: the weather and most-read boxes read from the database (staff, previews);
+    `gens`: the generations the view read, which the boxes' tags reuse."""
     # Every part was rendered by our own templates, escaping included.
     html = {
         name: mark_safe(getattr(parts, name))  # noqa: S308
@@ -427,6 +431,7 @@ def _render_article(request, parts: ArticleParts, *, related, fresh: bool, previ
         related=related,
         province_id=parts.province_id,
         fresh=fresh,
+        generations=gens,
         **html,
     )
     return render_to_string("articles/detail.html", context, request=request)
@@ -463,6 +468,7 @@ def article_detail(request, slug, pk):
             if cacheable
             else selectors.article_related(parts.article, tag_ids=parts.tag_ids),
             fresh=not cacheable,
+            gens=gens,
         )
         article = parts.article
         page = CachedPage(html, article=article, slug=article.slug, form=parts.form)

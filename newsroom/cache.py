@@ -50,6 +50,15 @@ def generations(*scopes: str) -> dict[str, int]:
     return result
 
 
+def generations_known(known, *scopes: str) -> dict[str, int]:
+    """The generations a page already read for itself (`known`, e.g. from its template
+    context), or, for any scope it lacks, read now: a part drawn inside the page does not
+    pay for the page's read again."""
+    if known and all(scope in known for scope in scopes):
+        return {scope: known[scope] for scope in scopes}
+    return generations(*scopes)
+
+
 _MISSING = object()
 
 

@@ -5,14 +5,14 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from newsroom.cache import generation, kept
+from newsroom.cache import generations_known, kept
 from readership.selectors import article_most_read
 
 register = template.Library()
 
 
-@register.simple_tag
-def most_read(*, fresh=False):
+@register.simple_tag(takes_context=True)
+def most_read(context, *, fresh=False):
     """The box of the week's most read articles, kept per `site` generation (a publish or a
     withdrawal changes what may be listed); `fresh` (staff, previews) reads it every time."""
 
@@ -21,5 +21,6 @@ def most_read(*, fresh=False):
 
     if fresh:
         return mark_safe(draw())  # noqa: S308 - our own template's output
-    key = f"frag:most-read:{generation('site')}"
+    site = generations_known(context.get("generations"), "site")["site"]
+    key = f"frag:most-read:{site}"
     return mark_safe(kept(key, draw, settings.CACHE_MIDDLEWARE_SECONDS))  # noqa: S308 - as above, kept

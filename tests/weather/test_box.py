@@ -87,3 +87,22 @@ def test_the_weather_box_tag_is_kept_until_the_weather_generation_moves(
     fresh = Template("{% load weather_tags %}{% weather_box pk fresh=True %}")
     with django_assert_num_queries(1):
         fresh.render(context)
+
+
+def test_the_weather_box_tag_reuses_the_generations_the_page_read(django_assert_num_queries):
+    from django.template import Context, Template
+
+    from newsroom.cache import bump
+
+    province = make_region("Thanh Hóa")
+    reading = _reading(province, "24.5")
+    page = Template("{% load weather_tags %}{% weather_box pk %}")
+    read_by_the_view = {"weather": 1, "names": 1, "site": 1}
+    context = Context({"pk": province.pk, "generations": read_by_the_view})
+    page.render(context)
+    WeatherReading.objects.filter(pk=reading.pk).update(temperature=Decimal("31"))
+    bump("weather")  # after the view read its generations: this page still shows what it read
+    with django_assert_num_queries(0):
+        assert "31°C" not in page.render(context)
+    with django_assert_num_queries(1):
+        assert "31°C" in page.render(Context({"pk": province.pk}))  # no page: reads them
