@@ -25,7 +25,6 @@ preceded by what makes the page cache miss:
   list is read and rendered again; the article's own parts and the reads shared by all pages
   (navigation, most read) are reused;
 - cached: the same page served from the page cache (no query), for comparison.
-No row has an absolute budget: these machines are too noisy for one.
 - machine reference: a fixed pure-Python workload (no Django, no database) timed in the same
   loop, between the requests. These shared 2-core machines differ in speed from one session
   to the next, and from one minute to the next (the same code measured 20 ms on one and 45 on
@@ -33,6 +32,10 @@ No row has an absolute budget: these machines are too noisy for one.
 - gunicorn: requests per second for the article page, anonymous readers, a bounded loop of
   CLIENTS keep-alive-less threads for SECONDS against gunicorn on a free loopback port; the
   client runs on the same two cores, so this is a floor, not a ceiling.
+No row has an absolute budget: these machines are too noisy for one.
+
+The data and the timed requests are bench/article_page_driver.py's, run in a fresh process
+inside the checkout; this module gives it its environment and reads its JSON.
 """
 
 import json
@@ -48,6 +51,7 @@ from pathlib import Path
 from urllib.parse import urlparse, urlunparse
 
 ROOT = Path(__file__).resolve().parents[1]
+DRIVER = ROOT / "bench" / "article_page_driver.py"
 sys.path.insert(0, str(ROOT))
 
 from bench.postgres import admin_connection  # noqa: E402 - after the path is set
@@ -59,10 +63,18 @@ SECONDS = 8.0
 WORKERS = 2
 
 
-def _env(tmp: Path, database_url: str) -> dict:
+def settings_module(root: Path) -> str:
+    """A checkout's production settings: config/ since the layers' first slice, newsroom/
+    before it (so that bench/compare.py can time an older checkout)."""
+    return "config.settings" if (root / "config" / "settings.py").exists() else "newsroom.settings"
+
+
+def environment(tmp: Path, database_url: str, root: Path = ROOT) -> dict:
+    """The children's environment: production settings of the checkout at `root`, media and
+    static files under `tmp`, local-memory cache."""
     env = dict(os.environ)
     env.update(
-        DJANGO_SETTINGS_MODULE="config.settings",
+        DJANGO_SETTINGS_MODULE=settings_module(root),
         DATABASE_URL=database_url,
         CONN_MAX_AGE="60",
         MEDIA_ROOT=str(tmp / "media"),
@@ -74,79 +86,35 @@ def _env(tmp: Path, database_url: str) -> dict:
         SESSION_COOKIE_SECURE="0",
         CSRF_COOKIE_SECURE="0",
         LOG_LEVEL="WARNING",
-        PYTHONPATH=str(ROOT),
+        PYTHONPATH=str(root),
     )
     env.pop("CACHE_URL", None)
     return env
 
 
-def _child(code: str, env: dict) -> dict:
+def _driver(env: dict, root: Path, *args: str) -> dict:
+    """bench/article_page_driver.py (this checkout's) run in a fresh process inside `root`,
+    importing that checkout's code only (-P: not this bench/ folder)."""
     result = subprocess.run(
-        [sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True,
-        timeout=600, check=False,
+        [sys.executable, "-P", str(DRIVER), *args], env=env, cwd=root, capture_output=True,
+        text=True, timeout=600, check=False,
     )  # fmt: skip
     if result.returncode != 0:
-        raise RuntimeError(result.stderr[-3000:])
+        raise RuntimeError(f"{root}: {result.stderr[-3000:]}")
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-SETUP = f"""
-import json, django
-django.setup()
-from django.core.management import call_command
-call_command("migrate", verbosity=0)
-call_command("collectstatic", verbosity=0, interactive=False)
-from tests.site.factories import make_scene, bulk_articles
-scene = make_scene(comments={COMMENTS})
-for section in scene.sections.values():
-    bulk_articles(section, 300, region=scene.regions["nghi-son"], tag=scene.tags["dau-tu"])
-from django.db import connection
-if connection.vendor == "postgresql":
-    with connection.cursor() as cursor:
-        cursor.execute("VACUUM ANALYZE")
-print(json.dumps({{"url": scene.article.get_absolute_url()}}))
-"""
+def load_page(env: dict, root: Path = ROOT) -> dict:
+    """Build the database named in env (migrations, static files, the page's data) with the
+    checkout at `root`; returns the article's url and pk."""
+    return _driver(env, root, "setup", "--comments", str(COMMENTS))
 
-MEASURE = """
-import json, statistics, time, django
-django.setup()
-from django.conf import settings
-from django.core.cache import cache
-from django.test import Client
-from articles.models import Article
-from newsroom.cache import bump, comments_changed
-settings.READERSHIP_FLUSH_ON_VIEW = False
-url, runs, marker = %r, %d, %r
-pk = Article.objects.get(slug="nghi-son-khoi-cong-ben-cang").pk
-client = Client(HTTP_USER_AGENT="Mozilla/5.0 (bench) Firefox/128.0")
-assert client.get(url).status_code == 200  # renditions made once, as on a live site
-cases = {
-    "cold": cache.clear,  # nothing cached at all
-    "publish": lambda: bump("site"),  # another article published: the page is rebuilt
-    "comment": lambda: comments_changed(pk),  # a comment approved on this article
-    "cached": lambda: None,
-}
-def reference():
-    made = {}
-    for i in range(100_000):
-        made[str(i)] = i * 2
-    return len(made)
-times = {name: [] for name in cases}
-times["reference"] = []
-for _ in range(runs):
-    for name, before in cases.items():
-        before()
-        started = time.perf_counter()
-        response = client.get(url)
-        times[name].append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200 and marker in response.content.decode()
-    started = time.perf_counter()
-    reference()
-    times["reference"].append((time.perf_counter() - started) * 1000)
-result = {name: statistics.median(values) for name, values in times.items()}
-result["size"] = len(response.content)
-print(json.dumps(result))
-"""
+
+def time_page(env: dict, page: dict, runs: int = RUNS, root: Path = ROOT) -> dict:
+    """Medians (ms) of `runs` requests per case ("cold", "publish", "comment", "cached"),
+    of the machine reference, and the page's size in bytes, in one fresh process."""
+    args = ["--url", page["url"], "--pk", str(page["pk"]), "--runs", str(runs)]
+    return _driver(env, root, "measure", *args, "--marker", f"{COMMENTS} bình luận")
 
 
 def _free_port() -> int:
@@ -209,16 +177,20 @@ def _gunicorn_rps(env: dict, path: str) -> tuple[float, int]:
             server.kill()
 
 
-def _postgres_url() -> str | None:
-    """A throw-away database beside the one DATABASE_URL names, created empty; None when
-    DATABASE_URL is not PostgreSQL."""
+def postgres_url(suffix: str = "article") -> str | None:
+    """A throw-away database beside the one DATABASE_URL names (`<name>_<suffix>`), created
+    empty; None when DATABASE_URL is not PostgreSQL. drop_postgres() removes it."""
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith(("postgres://", "postgresql://")):
         return None
     parsed = urlparse(url)
-    name = f"{parsed.path.lstrip('/') or 'newsroom'}_article"
+    name = f"{parsed.path.lstrip('/') or 'newsroom'}_{suffix}"
     _admin(url, f'DROP DATABASE IF EXISTS "{name}"', f'CREATE DATABASE "{name}"')
     return urlunparse(parsed._replace(path=f"/{name}"))
+
+
+def drop_postgres(url: str) -> None:
+    _admin(url, f'DROP DATABASE IF EXISTS "{urlparse(url).path[1:]}"')
 
 
 def _admin(url: str, *statements: str) -> None:
@@ -230,14 +202,14 @@ def _admin(url: str, *statements: str) -> None:
 
 
 def _measure(database: str, database_url: str | None, tmp: Path) -> list[dict]:
-    env = _env(tmp, database_url or f"sqlite:///{tmp / 'bench.sqlite3'}")
-    url = _child(SETUP, env)["url"]
-    timings = _child(MEASURE % (url, RUNS, f"{COMMENTS} bình luận"), env)
-    rps, failed = _gunicorn_rps(env, url)
-    page = f"{database}: article page ({COMMENTS} comments)"
+    env = environment(tmp, database_url or f"sqlite:///{tmp / 'bench.sqlite3'}")
+    page = load_page(env)
+    timings = time_page(env, page)
+    rps, failed = _gunicorn_rps(env, page["url"])
+    name = f"{database}: article page ({COMMENTS} comments)"
     return [
         {
-            "benchmark": f"{page}, uncached: every cache empty",
+            "benchmark": f"{name}, uncached: every cache empty",
             "value": timings["cold"],
             "unit": "ms",
             "budget": "",
@@ -245,7 +217,7 @@ def _measure(database: str, database_url: str | None, tmp: Path) -> list[dict]:
             "note": "no absolute budget",
         },
         {
-            "benchmark": f"{page}, rebuilt after another article is published",
+            "benchmark": f"{name}, rebuilt after another article is published",
             "value": timings["publish"],
             "unit": "ms",
             "budget": "",
@@ -253,7 +225,7 @@ def _measure(database: str, database_url: str | None, tmp: Path) -> list[dict]:
             "note": "article's own parts and comments kept",
         },
         {
-            "benchmark": f"{page}, rebuilt after a comment approval",
+            "benchmark": f"{name}, rebuilt after a comment approval",
             "value": timings["comment"],
             "unit": "ms",
             "budget": "",
@@ -261,7 +233,7 @@ def _measure(database: str, database_url: str | None, tmp: Path) -> list[dict]:
             "note": "only the comment list rebuilt",
         },
         {
-            "benchmark": f"{page}, from the page cache",
+            "benchmark": f"{name}, from the page cache",
             "value": timings["cached"],
             "unit": "ms",
             "budget": "",
@@ -292,7 +264,7 @@ def run() -> list[dict]:
     rows = []
     with tempfile.TemporaryDirectory(prefix="newsroom-bench-") as tmp:
         rows += _measure("SQLite", None, Path(tmp))
-    postgres = _postgres_url()
+    postgres = postgres_url()
     if postgres is None:
         note = "not run: set DATABASE_URL=postgres://…"
         rows.append({"benchmark": "PostgreSQL: article page", "value": "–", "unit": "",
@@ -302,7 +274,7 @@ def run() -> list[dict]:
         with tempfile.TemporaryDirectory(prefix="newsroom-bench-") as tmp:
             rows += _measure("PostgreSQL", postgres, Path(tmp))
     finally:
-        _admin(postgres, f'DROP DATABASE IF EXISTS "{urlparse(postgres).path[1:]}"')
+        drop_postgres(postgres)
     return rows
 
 
