@@ -7,13 +7,14 @@ PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 VNU_JAR := .tools/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: run test quick lint unit bench setup demo tools clean help
+.PHONY: run test quick lint unit bench bench-compare setup demo tools clean help
 
 help:
 	@echo "make run    – set up, migrate, load the demo content and serve http://127.0.0.1:$(PORT)"
 	@echo "make test   – set up and run the whole suite (ruff, unit, browser tests)"
 	@echo "make quick  – the suite without browser and slow tests, for a quick check"
 	@echo "make bench  – run the benchmarks in bench/ and print a table"
+	@echo "make bench-compare BASE=<ref> – the article page, BASE against HEAD, timed in turn"
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Newsroom needs Python 3.11 or newer (found %s)" % sys.version.split()[0])'
@@ -64,6 +65,13 @@ test: $(STAMP) tools
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsroom_bench
 bench: $(STAMP)
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) bench/run.py
+
+# The article page on BASE (default: where this branch left main) and on HEAD, ROUNDS
+# rounds each in turn, on SQLite and PostgreSQL (throw-away databases beside BENCH_DATABASE_URL).
+BASE ?=
+ROUNDS ?= 5
+bench-compare: $(STAMP)
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) bench/compare.py --rounds $(ROUNDS) $(BASE)
 
 clean:
 	rm -rf $(VENV) .tools staticfiles .pytest_cache .ruff_cache

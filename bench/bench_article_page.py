@@ -32,7 +32,9 @@ preceded by what makes the page cache miss:
 - gunicorn: requests per second for the article page, anonymous readers, a bounded loop of
   CLIENTS keep-alive-less threads for SECONDS against gunicorn on a free loopback port; the
   client runs on the same two cores, so this is a floor, not a ceiling.
-No row has an absolute budget: these machines are too noisy for one.
+No row has an absolute budget: these machines are too noisy for one. Whether a change made
+the page slower is measured against the code before it, timed in turn in one run:
+bench/compare.py (`make bench-compare BASE=<ref>`).
 
 The data and the timed requests are bench/article_page_driver.py's, run in a fresh process
 inside the checkout; this module gives it its environment and reads its JSON.
@@ -214,7 +216,7 @@ def _measure(database: str, database_url: str | None, tmp: Path) -> list[dict]:
             "unit": "ms",
             "budget": "",
             "ok": None,
-            "note": "no absolute budget",
+            "note": "no absolute budget: make bench-compare",
         },
         {
             "benchmark": f"{name}, rebuilt after another article is published",
