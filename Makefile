@@ -69,7 +69,7 @@ bench: $(STAMP)
 # The article page on BASE (default: where this branch left main) and on HEAD, ROUNDS
 # rounds each in turn, on SQLite and PostgreSQL (throw-away databases beside BENCH_DATABASE_URL).
 BASE ?=
-ROUNDS ?= 5
+ROUNDS ?= 8
 bench-compare: $(STAMP)
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) bench/compare.py --rounds $(ROUNDS) $(BASE)
 
