@@ -3,59 +3,92 @@ import re
 from html import escape
 
 from django import template
+from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from comments.forms import CommentForm
-from comments.rendering import ITEMS_MARKER, item_pieces
-from comments.selectors import comments_for_article, public_comment
-from newsroom.converters import parse_id
+from comments.rendering import item_pieces
+from comments.selectors import comments_for_article
+from newsroom.cache import generations_known, kept
 
 register = template.Library()
 
+# An article's comments change only with its `comments:<id>` generation, not with every
+# publish elsewhere: kept apart from the page, they outlive it (articles.views).
+THREAD_SECONDS = 60 * 60
+
+
+def _thread(context, article) -> dict:
+    """The article's comment list (HTML) and count, once per page render: read from the
+    cache per `comments:<id>` generation, or from the database when the page is `fresh`
+    (staff, previews). The generations come from the page's context when it read them."""
+    memo = context.render_context.setdefault("comments_tags.thread", {})
+    if article.pk in memo:
+        return memo[article.pk]
+
+    def read() -> dict:
+        thread = comments_for_article(article)
+        listing = render_to_string(
+            "comments/_list.html", {"article": article, "comment_thread": thread}
+        )
+        return {"listing": listing, "count": thread.count}
+
+    if context.get("fresh"):
+        found = read()
+    else:
+        scope = f"comments:{article.pk}"
+        gens = generations_known(context.get("generations"), scope)
+        found = kept(f"frag:comments:{article.pk}:{gens[scope]}", read, THREAD_SECONDS)
+    memo[article.pk] = found
+    return found
+
+
+@register.simple_tag(takes_context=True)
+def comment_area(context, article):
+    """The article's comments: "N bình luận", the list, and the form. The form carries no
+    per-reader value (comments.views), so the page around it can be cached whole; it is
+    kept per article generation (which follows its comments being opened or closed): drawn
+    again, it was a third of a page rebuilt after a publish (bench_article_page). A preview
+    shows no form: comments open once the article is public."""
+    found = _thread(context, article)
+    if context.get("preview"):
+        form = ""
+    elif context.get("fresh"):
+        form = _draw_form(article)
+    else:
+        scope = f"article:{article.pk}"
+        gen = generations_known(context.get("generations"), scope)[scope]
+        key = f"frag:comment-form:{article.pk}:{gen}"
+        form = kept(key, lambda: _draw_form(article), THREAD_SECONDS)
+    return render_to_string(
+        "comments/_area.html",
+        {
+            "listing": mark_safe(found["listing"]),  # noqa: S308 - our template's output
+            "form": mark_safe(form),  # noqa: S308 - as above
+        },
+    )
+
+
+def _draw_form(article) -> str:
+    context = {"article": article, "comment_form": CommentForm(article=article)}
+    return render_to_string("comments/_form.html", context)
+
+
+@register.simple_tag(takes_context=True)
+def comment_count_link(context, article):
+    """The "N bình luận" link under the headline (nothing when there is none)."""
+    count = _thread(context, article)["count"]
+    return render_to_string("comments/_count_link.html", {"count": count})
+
 
 @register.simple_tag
-def comment_thread_for(article):
-    return comments_for_article(article)
-
-
-@register.simple_tag(takes_context=True)
-def comment_items(context, thread):
+def comment_items(thread):
     """Every comment of the thread as <li>, replies in a nested <ol>, each comment's HTML as
     stored (comments.rendering: names and bodies escaped there, bodies plain text with line
-    breaks). Joined in Python, not a template loop: a page may carry hundreds.
-
-    Where the context names a marker (comments.rendering.thread_listing), the marker stands
-    in for the items, which are joined in there as bytes."""
-    marker = context.get(ITEMS_MARKER)
-    if marker:
-        return marker
-    html = b"".join(item_pieces(thread)).decode()
-    return mark_safe(html)  # noqa: S308 - stored HTML, escaped when written
-
-
-@register.simple_tag(takes_context=True)
-def comment_form_for(context, article, form=None):
-    """The form to render: `form` if the page gave one, else a fresh one.
-
-    `?tra_loi=<id>` (the "Trả lời" link without JavaScript) makes a fresh form a reply, when
-    that comment is public on this article (one small query: the form is rendered apart from
-    the cached list).
-    """
-    # A variable the page did not set arrives as "" (string_if_invalid), not None.
-    if not isinstance(form, CommentForm):
-        form = CommentForm(article=article)
-    request = context.get("request")
-    if form.is_bound or form.reply_to is not None or request is None:
-        return form
-    wanted = parse_id(request.GET.get("tra_loi", ""))
-    if wanted is None:
-        return form
-    target = public_comment(article_id=article.pk, pk=wanted)
-    if target is not None:
-        form.set_reply_to(target)
-    return form
+    breaks). Joined in Python, not a template loop: a page may carry hundreds."""
+    return mark_safe(b"".join(item_pieces(thread)).decode())  # noqa: S308 - escaped when stored
 
 
 def _desk_row(comment, labels: dict[str, str], *, csrf: str, here: str, status: str) -> str:

@@ -140,14 +140,6 @@ def test_parse_id(value, expected):
     assert parse_id(value) == expected
 
 
-@pytest.mark.parametrize("target", ["0", "home", "-1823"])
-def test_closing_the_banner_with_a_bare_word_as_next_goes_to_that_path(client, target):
-    # Found by the fuzz test: redirect() read "0" as a view name (NoReverseMatch, a 500).
-    response = client.post(reverse("articles:banner_dismiss"), {"next": target})
-    assert response.status_code == 302
-    assert response["Location"] == target
-
-
 def test_a_moderation_action_with_a_bare_word_as_next_is_not_a_500(client, moderator):
     comment = make_comment(make_article())
     client.force_login(moderator)
