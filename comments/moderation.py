@@ -57,15 +57,12 @@ class QueuePage:
 
     @staticmethod
     def _decorate(comments):
-        """What each row shows, worked out once in Python rather than by template filters
-        and one URL reversal per row."""
+        """The links and the wait each row shows (templates/comments/moderation/_rows.html),
+        worked out once a page: one URL reversal for the page, one article URL per article."""
         desk = reverse("comments:queue")
         now = timezone.now()
         article_urls = {}
         for comment in comments:
-            sent = timezone.localtime(comment.created_at)
-            comment.sent_iso = sent.isoformat(timespec="minutes")
-            comment.sent_text = f"{sent:%d/%m/%Y %H:%M}"
             comment.waited = (
                 waiting_time(comment.created_at, now)
                 if comment.status == Comment.Status.PENDING
