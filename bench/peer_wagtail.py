@@ -80,7 +80,7 @@ def peer_python() -> tuple[Path, str]:
     stamp = venv / "bench-requirements.txt"
     wanted = "\n".join(REQUIREMENTS)
     if python.exists() and stamp.exists() and stamp.read_text() == wanted:
-        return python, f"virtualenv {_shown(venv)} reused"
+        return python, f"virtualenv {_shown(venv)}: made by an earlier run, reused"
     print(f"peer_wagtail: one-time install of {', '.join(REQUIREMENTS)} into {_shown(venv)} "
           "(later runs reuse it)", file=sys.stderr)  # fmt: skip
     started = time.monotonic()
@@ -99,7 +99,7 @@ def peer_python() -> tuple[Path, str]:
         raise Skip(f"pip could not install the peer's packages: {_last_line(installed.stderr)}")
     stamp.write_text(wanted)
     took = time.monotonic() - started
-    return python, f"virtualenv {_shown(venv)} installed once, {took:.0f} s"
+    return python, f"virtualenv {_shown(venv)} made now, {took:.0f} s (once: later runs reuse it)"
 
 
 def _shown(path: Path) -> str:
