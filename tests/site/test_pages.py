@@ -243,3 +243,10 @@ def test_every_page_frame_links_to_the_feeds_search_sitemap_and_static_files(cli
         assert f'class="site-name" href="{reverse("articles:home")}"' in html
         for path in ("css/site.css", "img/favicon.svg", "img/logo.svg", "js/site.js"):
             assert f'"{static(path)}"' in html
+
+
+def test_favicon_ico_leads_to_the_site_icon(client, db):
+    # The admin's pages name no icon, so browsers ask for /favicon.ico there.
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("img/favicon.svg")
