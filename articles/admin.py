@@ -71,7 +71,7 @@ class StatusFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         value, now = self.value(), timezone.now()
         if value == SCHEDULED:
-            return queryset.filter(status=Status.PUBLISHED, publish_at__gt=now)
+            return queryset.scheduled(now)
         if value == Status.PUBLISHED:
             return queryset.published(now)
         if value in (Status.DRAFT, Status.REVIEW, Status.UNPUBLISHED):

@@ -197,6 +197,11 @@ class ArticleQuerySet(models.QuerySet):
         now = now or timezone.now()
         return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=now)
 
+    def scheduled(self, now=None):
+        """Published by an editor, waiting for its publish time (Article.is_scheduled)."""
+        now = now or timezone.now()
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__gt=now)
+
     def for_listing(self):
         """Feeds' items: lead, byline, section and photo; the bodies are never read."""
         return (

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from articles import selectors
 from articles.models import Article, Region, Section, Tag
+from newsroom import pagination
 from newsroom.cache import generation
 
 NEWS_WINDOW = timedelta(days=2)
@@ -101,9 +102,7 @@ def cached_by_site_generation(view):
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        page = request.GET.get("p", "1")
-        if not page.isascii() or not page.isdigit() or len(page) > 6:
-            raise Http404("Không có trang này.")
+        page = pagination.page_number(request, "p")  # Django's sitemap view reads ?p=
         # An unknown section is a 404 before the cache: its key would be whatever was typed.
         known = kwargs.get("sitemaps", SITEMAPS)
         if "section" in kwargs and kwargs["section"] not in known:

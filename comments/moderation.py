@@ -4,7 +4,6 @@ Staff pages in the admin's look (admin.site.each_context), but plain views: the 
 versions in every form (optimistic locking) and keyboard work that the changelist cannot give.
 """
 
-import re
 from functools import wraps
 
 from django.contrib import admin, messages
@@ -25,10 +24,9 @@ from comments.forms import QueueFilterForm
 from comments.models import Comment, HoldReason
 from comments.templatetags.comments_tags import waiting_time
 from newsroom import pagination
+from newsroom.converters import parse_id
 
 PAGE_SIZE = 25
-_ITEM = re.compile(r"[0-9]{1,19}:[0-9]{1,10}")
-
 REJECT_REASONS = (
     gettext_lazy("Lời lẽ xúc phạm, thô tục"),
     gettext_lazy("Quảng cáo, rao vặt"),
@@ -57,15 +55,12 @@ class QueuePage:
 
     @staticmethod
     def _decorate(comments):
-        """What each row shows, worked out once in Python rather than by template filters
-        and one URL reversal per row."""
+        """The links and the wait each row shows (templates/comments/moderation/_rows.html),
+        worked out once a page: one URL reversal for the page, one article URL per article."""
         desk = reverse("comments:queue")
         now = timezone.now()
         article_urls = {}
         for comment in comments:
-            sent = timezone.localtime(comment.created_at)
-            comment.sent_iso = sent.isoformat(timespec="minutes")
-            comment.sent_text = f"{sent:%d/%m/%Y %H:%M}"
             comment.waited = (
                 waiting_time(comment.created_at, now)
                 if comment.status == Comment.Status.PENDING
@@ -246,10 +241,11 @@ def bulk(request):
     action = request.POST.get("action")
     items = []
     for value in request.POST.getlist("items"):
-        # "id:version"; str.isdigit() would let "²" through to int() and a 500.
-        if _ITEM.fullmatch(value):
-            pk, _sep, version = value.partition(":")
-            items.append((int(pk), int(version)))
+        # "id:version", each read as an id is (ASCII digits, in range), or left out.
+        pk, sep, version = value.partition(":")
+        pk, version = parse_id(pk), parse_id(version)
+        if sep and pk and version:
+            items.append((pk, version))
     if action not in {"approve", "reject", "spam"}:
         return HttpResponseBadRequest(_("Yêu cầu không hợp lệ."))
     back = _safe_next(request, reverse("comments:queue"))

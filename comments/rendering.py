@@ -12,11 +12,9 @@ The markup depends on the site's time zone and on the labels below: after changi
 
 from html import escape
 
-from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-
-from newsroom import stencil
 
 
 def comment_html(comment) -> str:
@@ -31,6 +29,7 @@ def comment_html(comment) -> str:
         timespec="minutes"
     )
     name, pk = escape(comment.author_name), comment.id
+    reply = reverse("comments:reply", args=[pk])
     body = escape(comment.body).replace("\n", "<br>")
     edited = (
         f' · <span class="comment__edited">{escape(_("đã biên tập"))}</span>'
@@ -42,15 +41,9 @@ def comment_html(comment) -> str:
         f'<time datetime="{iso}">{iso[8:10]}/{iso[5:7]}/{iso[:4]} {iso[11:16]}</time>'
         f"{edited}</p>\n"
         f'<div class="comment__text">{body}</div>\n'
-        f'<a class="comment__reply" rel="nofollow" href="?tra_loi={pk}#gui-binh-luan" '
+        f'<a class="comment__reply" rel="nofollow" href="{reply}#gui-binh-luan" '
         f'data-reply-to="{pk}" data-reply-name="{name}">{escape(_("Trả lời"))}</a>'
     )
-
-
-# The context variable that tells the `comment_items` tag to leave a marker (newsroom.stencil's:
-# per process, random, so no comment can carry it).
-ITEMS_MARKER = "comment_items_marker"
-_ITEMS_MARK = stencil.marker("comment-items")
 
 
 def item_pieces(thread):
@@ -67,22 +60,3 @@ def item_pieces(thread):
                 yield b"</li>"
             yield b"\n</ol>"
         yield b"</li>\n"
-
-
-def thread_listing(article, thread) -> bytes:
-    """The "N bình luận" heading and the list (comments/_list.html), encoded, as the article
-    page keeps it.
-
-    Drawn with a marker in place of the items, which are joined in as bytes: for hundreds of
-    comments the joined text is a few hundred kilobytes, and each copy the template engine
-    makes of it (the tag's result, every node list's join, the safe string around each) and
-    encoding it cost more than the rest of the list (bench_article_page).
-    """
-    html = render_to_string(
-        "comments/_list.html",
-        {"article": article, "comment_thread": thread, ITEMS_MARKER: _ITEMS_MARK},
-    )
-    before, found, after = html.partition(_ITEMS_MARK)
-    if not found:  # no comments: the template says so, without the list
-        return html.encode()
-    return b"".join([before.encode(), *item_pieces(thread), after.encode()])

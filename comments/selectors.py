@@ -170,6 +170,12 @@ def public_comment(*, article_id: int, pk: int) -> PublicComment | None:
     return PublicComment(*row) if row else None
 
 
+def reply_target(pk: int) -> tuple[int, PublicComment] | None:
+    """A comment readers can see, with the id of its article (the reply page), or None."""
+    row = _public_comments().filter(pk=pk).values_list("article_id", *PUBLIC_ROW).first()
+    return (row[0], PublicComment(*row[1:])) if row else None
+
+
 _COUNT_KEY = "comments:count:{}"
 # Handled comments grow to millions and counting them takes a scan (bench_comments: 0.5 s for
 # a million). Their counts are kept in the cache, moved along by each moderation

@@ -1,12 +1,18 @@
 """Posting a comment, with or without JavaScript.
 
+Article pages are the same bytes for every reader (articles.views), so the form they carry
+has no CSRF token and no signed timestamp. With JavaScript, the form asks `form_session` for
+both when the reader starts typing. Without it, the post fails the CSRF check and answers the
+refusal page, which draws the form again with the reader's text and its own tokens: one more
+click on "Gửi bình luận". The "Trả lời" links lead to `reply`, a page with a tokened form.
+
 The checks run in the order a visitor should hear about them: CSRF, comments closed, honeypot
 and fill time, rate limit, the form's fields, then the text rules in services.comment_submit.
 Every refusal shows the visitor's text again (a page, or JSON for the in-place form).
 """
 
-from django.http import JsonResponse
-from django.middleware.csrf import CsrfViewMiddleware
+from django.http import Http404, JsonResponse
+from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -15,8 +21,8 @@ from django.views.decorators.http import require_GET, require_POST
 from django_ratelimit.core import is_ratelimited
 
 from articles.models import Article
-from comments import conf, services
-from comments.forms import CommentForm
+from comments import conf, selectors, services
+from comments.forms import CommentForm, form_token
 from newsroom.clientip import client_ip, ratelimit_key
 
 
@@ -50,13 +56,20 @@ def _refuse(request, article, form, message, *, status, code, field=None):
                 "message": str(message),
                 "errors": {name: [str(e) for e in errs] for name, errs in form.errors.items()},
                 "token": form.fresh_token(),
+                "csrf": get_token(request),
             },
             status=status,
         )
     response = render(
         request,
         "comments/refused.html",
-        {"article": article, "comment_form": form, "error": message, "code": code},
+        {
+            "article": article,
+            "comment_form": form,
+            "error": message,
+            "code": code,
+            "with_tokens": True,
+        },
         status=status,
     )
     if status == 429:
@@ -73,6 +86,32 @@ def _published_article(pk):
     )
 
 
+@never_cache
+@require_GET
+def form_session(request, article_pk):
+    """The form's two per-reader values, asked for by comments.js when the reader starts
+    typing: the CSRF token (setting its cookie) and the signed timestamp of the fill-time
+    check. No query: a forged article id only gets a timestamp the post then refuses."""
+    return JsonResponse({"csrf": get_token(request), "token": form_token(article_pk)})
+
+
+@never_cache
+@require_GET
+def reply(request, pk):
+    """ "Trả lời" without JavaScript: the comment answered and a form that answers it."""
+    found = selectors.reply_target(pk)
+    if found is None:
+        raise Http404(_("Không có bình luận này."))
+    article_pk, target = found
+    article = _published_article(article_pk)
+    form = CommentForm(article=article, reply_to=target)
+    return render(
+        request,
+        "comments/reply.html",
+        {"article": article, "comment_form": form, "target": target, "with_tokens": True},
+    )
+
+
 @csrf_exempt  # checked by hand below, so the refusal keeps the visitor's text
 @never_cache
 @require_POST
@@ -81,6 +120,13 @@ def post(request, article_pk):
     form = CommentForm(request.POST, article=article)
 
     if _csrf_failure(request):
+        if not request.POST.get("csrfmiddlewaretoken"):
+            # The article page's form as it is cached, sent without JavaScript.
+            message = _(
+                "Để chống gửi tự động, vui lòng bấm “Gửi bình luận” thêm một lần nữa. Bình "
+                "luận của bạn vẫn còn đây."
+            )
+            return _refuse(request, article, form, message, status=403, code="confirm")
         message = _(
             "Phiên làm việc đã hết hạn nên bình luận chưa được gửi. Bình luận của bạn vẫn còn "
             "đây: hãy bấm gửi lại."

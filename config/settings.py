@@ -236,7 +236,7 @@ if not SECURE_HSTS_PRELOAD:
 
 # Content-Security-Policy (django-csp 4) on every response. The public pages carry no inline
 # script or style, so they need no nonce and their cached bytes stay valid for any request
-# (newsroom.stencil, articles.views): django-csp adds a nonce to the header only when a
+# (newsroom.pages, articles.views): django-csp adds a nonce to the header only when a
 # template used request.csp_nonce, which only the admin's article form does (its editor's
 # import map and style placeholder, articles.admin). No 'unsafe-inline' anywhere: style="…"
 # in markup is refused too; what scripts set through element.style is not markup and passes.

@@ -1,8 +1,11 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
+from django.templatetags.static import static as static_url
 from django.urls import include, path
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 
 from articles import sitemaps
 from articles import views as public_views
@@ -20,6 +23,11 @@ urlpatterns = [
     path("binh-luan/", include("comments.urls")),
     path("tim-kiem/", include("search.urls")),
     path("robots.txt", public_views.robots_txt, name="robots_txt"),
+    # Browsers ask for /favicon.ico on pages that name no icon (the admin's).
+    path(
+        "favicon.ico",
+        RedirectView.as_view(url=lazy(static_url, str)("img/favicon.svg"), permanent=True),
+    ),
     path("sitemap.xml", sitemaps.index, name="sitemap"),
     path(
         "sitemap-tin-moi.xml",

@@ -1,24 +1,19 @@
 from django.conf import settings
 from django.templatetags.static import static
-from django.urls import get_script_prefix, get_urlconf, reverse
-
-from newsroom import stencil
+from django.urls import reverse
 
 
 def site(request):
     return {
         "SITE_NAME": settings.SITE_NAME,
         "SITE_URL": settings.SITE_URL,
-        "SITE_LINKS": site_links(get_script_prefix(), get_urlconf()),
+        "SITE_LINKS": site_links(),
     }
 
 
-@stencil.drawn_once
-def site_links(*_reads) -> dict[str, str]:
-    """The links every page's frame carries (base.html), worked out once per process: eight
-    {% url %} and four {% static %} tags were a third of the frame's time on a page built cold
-    (bench_article_page). `_reads`: the URL prefix and urlconf they were made with; a changed
-    setting (STORAGES, ROOT_URLCONF in tests) makes them again."""
+def site_links() -> dict[str, str]:
+    """The links every page's frame carries (base.html). Worked out per render, which for a
+    public page is once per change (newsroom.pages: pages are cached whole)."""
     return {
         "home": reverse("articles:home"),
         "search": reverse("search:results"),

@@ -1,11 +1,10 @@
 from urllib.parse import quote_plus
 
-from django.http import HttpResponse
-from django.template.loader import render_to_string
+from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from articles import views as public
 from newsroom import pagination
+from newsroom.pages import absolute
 from search.forms import SearchForm
 from search.selectors import article_search
 
@@ -24,13 +23,12 @@ def results(request):
     elif form.errors:
         status = 400
     query = request.GET.get("q", "")[:200]
-    context = public.base_context(
-        form=form,
-        query=query,
-        page_query=f"q={quote_plus(query)}&",
-        page_obj=page_obj,
-        articles=list(page_obj.object_list) if page_obj is not None else [],
-        canonical_url=public.absolute(request.path),
-    )
-    page = public.CachedPage(render_to_string("search/results.html", context, request=request))
-    return HttpResponse(public.fill_holes(request, page), status=status)
+    context = {
+        "form": form,
+        "query": query,
+        "page_query": f"q={quote_plus(query)}&",
+        "page_obj": page_obj,
+        "articles": list(page_obj.object_list) if page_obj is not None else [],
+        "canonical_url": absolute(request.path),
+    }
+    return render(request, "search/results.html", context, status=status)

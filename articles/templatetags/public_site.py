@@ -9,7 +9,9 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from articles import selectors
 from articles.body import featured_image
+from newsroom.pages import site_wide
 
 register = template.Library()
 
@@ -72,3 +74,16 @@ def machine_time(value) -> str:
     if not value:
         return ""
     return timezone.localtime(value).replace(microsecond=0).isoformat()
+
+
+@register.inclusion_tag("articles/_nav.html", takes_context=True)
+def site_nav(context):
+    """The sections' navigation of every public page, read once per `site` generation.
+
+    The page says where it is with `is_home` or `current_section_id` in its context."""
+    return {
+        "nav_sections": site_wide("nav", selectors.nav_sections),
+        "is_home": context.get("is_home", False),
+        "current_section_id": context.get("current_section_id"),
+        "SITE_LINKS": context.get("SITE_LINKS"),
+    }

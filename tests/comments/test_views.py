@@ -2,9 +2,11 @@
 
 import html
 import json
+import re
 import time
 
 import pytest
+from django.template import Context, Template
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -44,7 +46,8 @@ def test_accepted_post_redirects_to_the_pending_page(client, article):
 def test_csrf_failure_keeps_the_text_with_403(article):
     client = Client(enforce_csrf_checks=True)
     text = "Tôi không có cookie nhưng vẫn muốn góp ý về con đường này."
-    response = client.post(url(article), post_data(article, body=text))
+    data = post_data(article, body=text, csrfmiddlewaretoken="c" * 32)  # an old page's
+    response = client.post(url(article), data)
     assert response.status_code == 403
     assert_text_kept(response, text)
     assert "Phiên làm việc đã hết hạn" in response.content.decode()
@@ -52,12 +55,37 @@ def test_csrf_failure_keeps_the_text_with_403(article):
     assert not Comment.objects.exists()
 
 
-def test_csrf_passes_with_a_real_token(article):
+def test_csrf_passes_with_the_token_the_form_session_gives(article, settings):
+    settings.COMMENT_MIN_FILL_SECONDS = 0  # the reader writes as soon as the tokens arrive
     client = Client(enforce_csrf_checks=True)
     page = client.get(article.get_absolute_url())
-    token = page.cookies["csrftoken"].value
-    data = post_data(article, csrfmiddlewaretoken=token)
+    assert not page.cookies  # the page is the same for everyone: no token in it
+    session = client.get(reverse("comments:form_session", args=[article.pk]))
+    assert session.status_code == 200 and "no-store" in session["Cache-Control"]
+    values = session.json()
+    assert session.cookies["csrftoken"]
+    data = post_data(article, csrfmiddlewaretoken=values["csrf"], token=values["token"])
     assert client.post(url(article), data).status_code == 302
+
+
+def test_no_javascript_post_from_the_cached_page_gets_the_form_back_tokened(article):
+    """The page's form has empty token fields; without JavaScript the first post is refused
+    with the text kept and a form that then goes through."""
+    client = Client(enforce_csrf_checks=True)
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert 'name="csrfmiddlewaretoken" value=""' in page and 'name="token" value=""' in page
+    text = GOOD_TEXTS[1]
+    refused = client.post(url(article), post_data(article, body=text, token=""))
+    assert refused.status_code == 403
+    assert_text_kept(refused, text)
+    html = refused.content.decode()
+    assert "<h1>Xác nhận gửi bình luận</h1>" in html
+    assert "vui lòng bấm “Gửi bình luận” thêm một lần nữa" in html
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    stamp = re.search(r'name="token" value="([^"]+)"', html).group(1)
+    again = post_data(article, body=text, csrfmiddlewaretoken=token, token=stamp)
+    assert client.post(url(article), again).status_code == 302
+    assert Comment.objects.get().body == text
 
 
 def test_closed_article_refuses_with_403_and_keeps_the_text(client, article):
@@ -243,7 +271,7 @@ def test_area_shows_count_comments_edited_mark_reply_links_and_notices(client, a
     assert "Dòng một<br>Dòng hai &lt;script&gt;alert(1)&lt;/script&gt; https://vidu.vn" in page
     assert 'href="https://vidu.vn' not in page
     assert page.count("đã biên tập") == 1
-    assert f'href="?tra_loi={parent.pk}#gui-binh-luan"' in page
+    assert f'href="/binh-luan/tra-loi/{parent.pk}/#gui-binh-luan"' in page
     assert "Chưa được duyệt đâu." not in page
     assert "Ý kiến của bạn sẽ được biên tập trước khi đăng. Vui lòng gõ tiếng Việt có dấu." in page
     assert "Tối đa 1000 ký tự" in page
@@ -251,22 +279,41 @@ def test_area_shows_count_comments_edited_mark_reply_links_and_notices(client, a
     assert "an@example.com" not in page and "203.0.113.50" not in page
 
 
-def test_reply_link_without_javascript_makes_the_form_a_reply(client, article):
+def test_reply_link_without_javascript_leads_to_a_tokened_reply_form(article, settings):
+    settings.COMMENT_MIN_FILL_SECONDS = 0  # the reader writes as soon as the page is there
+    client = Client(enforce_csrf_checks=True)
     parent = make_comment(article, status=Status.APPROVED, author_name="Phạm Thu Hà")
-    page = client.get(f"{article.get_absolute_url()}?tra_loi={parent.pk}").content.decode()
+    response = client.get(reverse("comments:reply", args=[parent.pk]))
+    page = response.content.decode()
+    assert response.status_code == 200 and "no-store" in response["Cache-Control"]
+    assert "Trả lời bình luận của Phạm Thu Hà" in page
     assert "Đang trả lời <strong data-reply-name>Phạm Thu Hà</strong>" in page
     assert f'<input type="hidden" name="parent" value="{parent.pk}">' in page
-    hidden = make_comment(article, author_name="Không hiện")
-    page = client.get(f"{article.get_absolute_url()}?tra_loi={hidden.pk}").content.decode()
-    assert '<input type="hidden" name="parent" value="">' in page
+    # The page's own tokens make the post go through at the first try.
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    stamp = re.search(r'name="token" value="([^"]+)"', page).group(1)
+    data = post_data(article, parent=parent.pk, csrfmiddlewaretoken=token, token=stamp)
+    assert client.post(url(article), data).status_code == 302
+    assert Comment.objects.get(parent=parent).status == Status.PENDING
+
+
+@pytest.mark.parametrize("visible", [False, True])
+def test_reply_page_is_404_for_a_comment_readers_cannot_see(client, article, visible):
+    hidden = make_comment(article, author_name="Không hiện")  # pending
+    if visible:
+        article.status = article.Status.DRAFT  # approved comment, article withdrawn
+        article.save()
+        hidden.status = Status.APPROVED
+        hidden.save()
+    assert client.get(reverse("comments:reply", args=[hidden.pk])).status_code == 404
 
 
 def test_closed_article_shows_comments_but_no_form(article):
-    from django.template.loader import render_to_string
-
     make_comment(article, status=Status.APPROVED, body="Vẫn hiện sau khi đóng.")
     article.comments_enabled = False
-    html_out = render_to_string("comments/_area.html", {"article": article})
+    html_out = Template("{% load comments_tags %}{% comment_area article %}").render(
+        Context({"article": article, "fresh": True})
+    )
     assert "Vẫn hiện sau khi đóng." in html_out
     assert "Bài viết này đã đóng bình luận." in html_out
     assert "<form" not in html_out

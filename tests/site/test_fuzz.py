@@ -139,7 +139,6 @@ ROUTES = public_routes()
 # values for its kind (an e-mail field gets addresses, a number field numbers).
 POST_FIELDS = {
     "comments:post": {**CommentForm.base_fields},
-    "articles:banner_dismiss": {"next": forms.CharField()},
     "admin:login": {**AdminAuthenticationForm.base_fields, "next": forms.CharField()},
 }
 GET_FIELDS = {"search:results": [*SearchForm.base_fields]}

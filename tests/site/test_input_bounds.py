@@ -140,14 +140,6 @@ def test_parse_id(value, expected):
     assert parse_id(value) == expected
 
 
-@pytest.mark.parametrize("target", ["0", "home", "-1823"])
-def test_closing_the_banner_with_a_bare_word_as_next_goes_to_that_path(client, target):
-    # Found by the fuzz test: redirect() read "0" as a view name (NoReverseMatch, a 500).
-    response = client.post(reverse("articles:banner_dismiss"), {"next": target})
-    assert response.status_code == 302
-    assert response["Location"] == target
-
-
 def test_a_moderation_action_with_a_bare_word_as_next_is_not_a_500(client, moderator):
     comment = make_comment(make_article())
     client.force_login(moderator)
@@ -160,3 +152,20 @@ def test_a_moderation_action_with_a_bare_word_as_next_is_not_a_500(client, moder
 
 def test_an_unknown_sitemap_section_is_a_404_before_the_cache(client):
     assert client.get("/sitemap-" + "x" * 5000 + ".xml").status_code == 404
+
+
+@pytest.mark.parametrize(("value", "status"), [("1", 200), ("01", 404), ("²", 404), ("0", 404)])
+def test_sitemap_pages_are_read_as_every_list_reads_its_page(client, value, status):
+    """newsroom.pagination.page_number, as the lists and search: one spelling per page."""
+    make_article()
+    assert client.get("/sitemap.xml", {"p": value}).status_code == status
+
+
+def test_bulk_moderation_leaves_out_items_that_are_not_id_and_version(client, moderator):
+    comment = make_comment(make_article())
+    client.force_login(moderator)
+    odd = ["²:1", f"{comment.pk}:0", f"{comment.pk}", f"{comment.pk}:{'9' * 30}"]
+    response = client.post(reverse("comments:bulk"), {"action": "approve", "items": odd})
+    assert response.status_code == 302
+    comment.refresh_from_db()
+    assert comment.status == comment.Status.PENDING

@@ -173,49 +173,18 @@ def test_unknown_section_region_tag_contributor_are_404(client, db):
         )
 
 
-def test_banner_shows_until_dismissed_and_the_form_works_without_js(client, scene):
-    html = text_of(client.get("/"))
-    assert 'id="thong-bao"' in html and "Tắt" in html and "[X]" in html
-    response = client.post(reverse("articles:banner_dismiss"), {"next": "/chuyen-muc/kinh-te/"})
-    assert response.status_code == 302 and response["Location"] == "/chuyen-muc/kinh-te/"
-    assert response.cookies["nr_thong_bao"].value == "1"
-    assert 'id="thong-bao"' not in text_of(client.get("/"))
-    assert 'id="thong-bao"' not in text_of(client.get(scene.article.get_absolute_url()))
-
-
-def test_the_banner_each_request_gets_is_the_template_s_with_its_token_and_page(client, scene):
-    from django.template.loader import render_to_string
-    from django.test import RequestFactory
-
-    from articles.views import BANNER_VERSION
-
-    path = "/tim-kiem/?q=" + "nghi%20s%C6%A1n&x=<b>"
-    html = text_of(client.get(path))
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-    request = RequestFactory().get(path)
-    expected = render_to_string(
-        "articles/_banner.html",
-        {"next": request.get_full_path(), "banner_version": BANNER_VERSION},
-        request=request,
-    )
-    expected = re.sub(r'(name="csrfmiddlewaretoken" value=")[^"]+', rf"\g<1>{token}", expected)
-    assert expected in html
-    assert 'name="next" value="/tim-kiem/?q=nghi%20s%C6%A1n&amp;x=%3Cb%3E"' in html
-    other = text_of(client.get("/"))
-    assert 'name="next" value="/"' in other
-
-
-def test_banner_dismiss_never_redirects_off_site(client, db):
-    response = client.post(reverse("articles:banner_dismiss"), {"next": "https://evil.example/"})
-    assert response["Location"] == "/"
-    assert client.get(reverse("articles:banner_dismiss")).status_code == 405
-
-
-def test_banner_dismiss_needs_the_csrf_token(db):
-    from django.test import Client
-
-    strict = Client(enforce_csrf_checks=True)
-    assert strict.post(reverse("articles:banner_dismiss"), {"next": "/"}).status_code == 403
+def test_banner_is_on_every_page_and_closes_without_asking_the_server(client, scene):
+    """Closing is remembered by banner.js in the reader's browser: the page is the same for
+    those who closed it (it is removed in place) and, without JavaScript, the link to the
+    banner itself closes it on that page (:target in site.css)."""
+    for url in ["/", scene.article.get_absolute_url(), "/tim-kiem/?q=nghi+son"]:
+        html = text_of(client.get(url))
+        assert 'id="thong-bao"' in html and 'data-banner-version="1"' in html
+        assert '<a class="banner-close" href="#thong-bao" role="button">Tắt' in html
+        assert "[X]" in html and "/static/js/banner.js" in html
+    client.cookies["nr_thong_bao"] = "1"  # the cookie of the old server-side dismissal
+    assert 'id="thong-bao"' in text_of(client.get("/"))
+    assert client.post("/tat-thong-bao/").status_code == 404
 
 
 def test_times_are_shown_in_vietnam_time(client, scene):
@@ -274,3 +243,10 @@ def test_every_page_frame_links_to_the_feeds_search_sitemap_and_static_files(cli
         assert f'class="site-name" href="{reverse("articles:home")}"' in html
         for path in ("css/site.css", "img/favicon.svg", "img/logo.svg", "js/site.js"):
             assert f'"{static(path)}"' in html
+
+
+def test_favicon_ico_leads_to_the_site_icon(client, db):
+    # The admin's pages name no icon, so browsers ask for /favicon.ico there.
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("img/favicon.svg")

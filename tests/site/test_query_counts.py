@@ -20,10 +20,11 @@ UA = {"HTTP_USER_AGENT": "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0"}
 # scoring), related cards, most read, weather, comments, sections (navigation), next scheduled
 # article (cache lifetime).
 ARTICLE_QUERIES = 10
-# After a publish elsewhere only the page's shared parts are read again: related cards (their
-# ids are kept), navigation, most read, next scheduled article. The weather box is kept (it
-# changes with the weather generation, not with publishing).
-ARTICLE_QUERIES_AFTER_A_PUBLISH = 4
+# After a publish elsewhere the page is built again: the article's own three reads (row,
+# credits, tags), related cards (their ids are kept), navigation, most read, next scheduled
+# article. The comment list and the weather box are kept (they change with their own
+# generations, not with publishing).
+ARTICLE_QUERIES_AFTER_A_PUBLISH = 7
 LIST_QUERIES = {"home": 9, "section": 5, "region": 6, "tag": 5, "search": 3}
 
 

@@ -1,5 +1,8 @@
 /* Comment form: post in place, keep a draft until the server confirms, reply links.
-   Without this script the form posts normally and every page still works. */
+   The article page is the same for every reader, so its form comes without a CSRF token and
+   signed timestamp: they are fetched from data-session when the reader starts writing.
+   Without this script the form posts normally; the server answers with the form drawn again,
+   the text kept and its tokens in it (comments.views), and every page still works. */
 (function () {
   "use strict";
 
@@ -60,6 +63,29 @@
     var button = form.querySelector("button[type=submit]");
     var max = parseInt(form.dataset.maxLength, 10) || 0;
     var sending = false;
+    var session = null;
+
+    // The form's per-reader values, once per page (a refusal sends new ones with it).
+    function fetchSession() {
+      if (session) return session;
+      if (form.elements.csrfmiddlewaretoken.value && form.elements.token.value) {
+        session = Promise.resolve();
+        return session;
+      }
+      session = fetch(form.dataset.session, {
+        credentials: "same-origin",
+        headers: { Accept: "application/json" }
+      })
+        .then(function (response) { return response.json(); })
+        .then(function (data) {
+          form.elements.csrfmiddlewaretoken.value = data.csrf;
+          form.elements.token.value = data.token;
+        })
+        .catch(function () {
+          session = null;  // asked again at the next keystroke or at sending
+        });
+      return session;
+    }
 
     function saveDraft() {
       if (!store) return;
@@ -149,8 +175,12 @@
     }
     count();
     vietnameseValidity(form);
+    // A draft brought back can be sent at once: its timestamp starts now.
+    if (body.value) fetchSession();
 
+    form.addEventListener("focusin", fetchSession);
     form.addEventListener("input", function () {
+      fetchSession();
       saveDraft();
       count();
     });
@@ -180,12 +210,15 @@
       button.disabled = true;
       saveDraft();
       clearFieldErrors();
-      fetch(form.action, {
-        method: "POST",
-        body: new FormData(form),
-        credentials: "same-origin",
-        headers: { "X-Requested-With": "XMLHttpRequest", Accept: "application/json" }
-      })
+      Promise.resolve(fetchSession())
+        .then(function () {
+          return fetch(form.action, {
+            method: "POST",
+            body: new FormData(form),
+            credentials: "same-origin",
+            headers: { "X-Requested-With": "XMLHttpRequest", Accept: "application/json" }
+          });
+        })
         .then(function (response) {
           return response.json().then(
             function (data) { return data; },
@@ -205,6 +238,7 @@
             return;
           }
           if (data.token) form.elements.token.value = data.token;
+          if (data.csrf) form.elements.csrfmiddlewaretoken.value = data.csrf;
           say(data.message || SERVER_ERROR, "error");
           fieldErrors(data.errors, data.message);
         })
