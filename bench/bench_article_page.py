@@ -16,14 +16,14 @@ Medians of RUNS full requests through Django's test client (middleware included)
 preceded by what makes the page cache miss:
 - uncached: the whole cache emptied: every query runs and every part of the page is
   rendered again. What a running server works out once from its code and settings alone
-  (compiled templates, the SQL of newsroom.prepared's query shapes and, on PostgreSQL, its
-  prepared statements, the comment form and banner drawn with markers, the frame's links)
-  is done by the warm-up request before the runs, as on a live site; no content is kept;
-- after a publish: the `site` generation bumped, so the page is rebuilt but the article's
-  rendered comment list (keyed by the article's own generation) is reused;
-- after a comment approval: the article's `comments:<id>` generation bumped, so the comment
-  list is read and rendered again; the article's own parts and the reads shared by all pages
-  (navigation, most read) are reused;
+  (compiled templates, compiled SQL) is done by the warm-up request before the runs, as on
+  a live site; no content is kept;
+- after a publish: the `site` generation bumped, so the page is built again, reusing the
+  parts kept by their own generations (the article's own HTML, its comment list and form,
+  the weather box);
+- after a comment approval: the article's `comments:<id>` generation bumped, so the page is
+  built again with its comment list read and rendered again; the article's own HTML and
+  the reads shared by all pages (navigation, most read) are reused;
 - cached: the same page served from the page cache (no query), for comparison.
 - machine reference: a fixed pure-Python workload (no Django, no database) timed in the same
   loop, between the requests. These shared 2-core machines differ in speed from one session
@@ -224,7 +224,7 @@ def _measure(database: str, database_url: str | None, tmp: Path) -> list[dict]:
             "unit": "ms",
             "budget": "",
             "ok": None,
-            "note": "article's own parts and comments kept",
+            "note": "article's own HTML and comments kept",
         },
         {
             "benchmark": f"{name}, rebuilt after a comment approval",
@@ -232,7 +232,7 @@ def _measure(database: str, database_url: str | None, tmp: Path) -> list[dict]:
             "unit": "ms",
             "budget": "",
             "ok": None,
-            "note": "only the comment list rebuilt",
+            "note": "comment list read and drawn again",
         },
         {
             "benchmark": f"{name}, from the page cache",
