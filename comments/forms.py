@@ -5,7 +5,7 @@ from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Section
-from comments import conf
+from comments import conf, services
 from comments.models import BannedWord, Comment, HoldReason
 from comments.screening import word_key
 from newsroom.converters import MAX_ID
@@ -20,7 +20,13 @@ def form_token(article_id: int, issued_at: float | None = None) -> str:
 
 
 class CommentForm(forms.Form):
-    """A visitor's comment. The rules on the text itself live in services.comment_submit."""
+    """A visitor's comment.
+
+    The rules on the text alone are the services' own (comment_clean_body,
+    comment_clean_author_name), called from clean_body and clean_author_name, so their
+    refusals are field errors like any other. What needs the database or the article (the
+    reply target, a duplicate, comments closed) stays in services.comment_submit.
+    """
 
     # Lengths come from the columns, so nothing the form accepts can fail at the INSERT.
     author_name = forms.CharField(
@@ -35,7 +41,8 @@ class CommentForm(forms.Form):
         help_text=_("Không bắt buộc. Chỉ để báo bạn khi bình luận được đăng."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    # The limit is checked after normalising (services), where NFD input is not longer.
+    # No max_length: the limit is checked after normalising (clean_body), where NFD input is
+    # not longer.
     body = forms.CharField(label=_("Ý kiến của bạn"), widget=forms.Textarea(attrs={"rows": 5}))
     parent = forms.IntegerField(
         required=False, min_value=1, max_value=MAX_ID, widget=forms.HiddenInput
@@ -53,9 +60,35 @@ class CommentForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.article = article
         self.reply_to = None
+        self._refusals: dict[str, services.CommentRefused] = {}
         if reply_to is not None:
             self.set_reply_to(reply_to)
         self.fields["body"].help_text = _("Tối đa %(limit)d ký tự.") % {"limit": conf.max_length()}
+
+    def clean_body(self) -> str:
+        try:
+            return services.comment_clean_body(body=self.cleaned_data["body"])
+        except services.CommentRefused as refusal:
+            raise self._refused("body", refusal) from None
+
+    def clean_author_name(self) -> str:
+        try:
+            return services.comment_clean_author_name(author_name=self.cleaned_data["author_name"])
+        except services.CommentRefused as refusal:
+            raise self._refused("author_name", refusal) from None
+
+    def _refused(self, name: str, refusal: services.CommentRefused) -> forms.ValidationError:
+        self._refusals[name] = refusal
+        return forms.ValidationError(refusal.message, code=refusal.code)
+
+    def refusal(self) -> services.CommentRefused | None:
+        """The text rule that refused this form, when it is all that is wrong: the page then
+        opens with its words ("Vui lòng gõ tiếng Việt có dấu. …") and its code, as when the
+        service refuses; with more than one error it opens with "check the marked fields"."""
+        if len(self.errors) == 1:
+            (name,) = self.errors
+            return self._refusals.get(name)
+        return None
 
     def set_reply_to(self, comment) -> None:
         """`comment` is what the reader clicked "Trả lời" on (a PublicComment)."""

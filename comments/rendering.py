@@ -6,8 +6,8 @@ of the article put together (bench_article_page: about 10 ms of 45 for 500 comme
 cold page). The services write it whenever a comment is stored or a moderator changes it, as
 forums keep a post's "cooked" HTML beside its text; the page reads one column.
 
-The markup depends on the site's time zone and on the labels below: after changing either,
-`python manage.py render_comments` writes every comment again.
+The markup depends on the site's time zone, its date formats and the labels below: after
+changing any of them, `python manage.py render_comments` writes every comment again.
 """
 
 from html import escape
@@ -16,19 +16,24 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from articles.templatetags.public_site import time_element
+
 
 def comment_html(comment) -> str:
     """One comment's meta line, text and reply link (the <li> around it is the list's).
 
     `comment` needs id, author_name, body, created_at and edited_at: a model row, a
-    historical one in a migration, or any object with them. The time is local, machine-
-    readable with its offset ("2026-11-27T08:30+07:00", as isoformat writes it) and as
-    DATETIME_FORMAT writes it for readers (27/11/2026 08:30), cut from the same string.
+    historical one in a migration, or any object with them. The time is written as on the
+    rest of the public pages (public_site.time_element: machine-readable to the second, and
+    27/11/2026 08:30 as DATETIME_FORMAT shows it), in the site's zone whatever zone a request
+    may have activated.
+
+    An f-string, not a template: the same markup as templates/comments/_comment.html through
+    render_to_string took 4.7-5.0x the old f-string's time for 500 comments, 2.1x this one's
+    (issue 15 took a template if within 1.5x).
     """
-    iso = timezone.localtime(comment.created_at, timezone.get_default_timezone()).isoformat(
-        timespec="minutes"
-    )
     name, pk = escape(comment.author_name), comment.id
+    sent = time_element(comment.created_at, zone=timezone.get_default_timezone())
     reply = reverse("comments:reply", args=[pk])
     body = escape(comment.body).replace("\n", "<br>")
     edited = (
@@ -38,8 +43,7 @@ def comment_html(comment) -> str:
     )
     return (
         f'<p class="comment__meta"><strong class="comment__author">{name}</strong> – '
-        f'<time datetime="{iso}">{iso[8:10]}/{iso[5:7]}/{iso[:4]} {iso[11:16]}</time>'
-        f"{edited}</p>\n"
+        f"{sent}{edited}</p>\n"
         f'<div class="comment__text">{body}</div>\n'
         f'<a class="comment__reply" rel="nofollow" href="{reply}#gui-binh-luan" '
         f'data-reply-to="{pk}" data-reply-name="{name}">{escape(_("Trả lời"))}</a>'

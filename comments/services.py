@@ -94,7 +94,14 @@ def comment_check_open(*, article: Article) -> None:
         )
 
 
-def _clean_body(body: str) -> str:
+def comment_clean_body(*, body: str) -> str:
+    """The text as it is stored (NFC, vietnamese.normalize), or CommentRefused: empty, longer
+    than the limit once normalised, or typed without diacritics.
+
+    These are the rules on the text alone. The comment form calls this too
+    (CommentForm.clean_body), so a reader hears of them next to the field; comment_submit
+    calls it for every other caller.
+    """
     text = normalize(body).strip()
     if not text:
         raise CommentRefused("empty", _("Bạn chưa viết nội dung bình luận."))
@@ -105,7 +112,18 @@ def _clean_body(body: str) -> str:
             _("Bình luận dài %(length)d ký tự, vượt giới hạn %(limit)d ký tự. Vui lòng rút gọn.")
             % {"length": len(text), "limit": limit},
         )
+    if needs_diacritics(text):
+        raise CommentRefused("diacritics", f"{_(DIACRITICS_MESSAGE)} {_(DIACRITICS_HINT)}")
     return text
+
+
+def comment_clean_author_name(*, author_name: str) -> str:
+    """The name as it is stored, or CommentRefused when nothing is left once normalised (a
+    name of invisible characters). Called by the form (clean_author_name) and comment_submit."""
+    name = normalize(author_name).strip()
+    if not name:
+        raise CommentRefused("no_name", _("Vui lòng cho biết tên của bạn."), field="author_name")
+    return name
 
 
 def _reply_target(*, article: Article, parent_id: int | None) -> Comment | None:
@@ -160,16 +178,14 @@ def comment_submit(
 ) -> Comment:
     """Check a visitor's comment and store it as pending, with hold reasons if any.
 
-    Refusals raise CommentRefused, in the order the visitor should hear about them.
+    Refusals raise CommentRefused, in the order the visitor should hear about them. The rules
+    on the text alone (comment_clean_body, comment_clean_author_name) have already run in the
+    comment form when the post comes from one; they run again here for every other caller.
     """
     now = now or timezone.now()
     comment_check_open(article=article)
-    text = _clean_body(body)
-    if needs_diacritics(text):
-        raise CommentRefused("diacritics", f"{_(DIACRITICS_MESSAGE)} {_(DIACRITICS_HINT)}")
-    name = normalize(author_name).strip()
-    if not name:
-        raise CommentRefused("no_name", _("Vui lòng cho biết tên của bạn."), field="author_name")
+    text = comment_clean_body(body=body)
+    name = comment_clean_author_name(author_name=author_name)
     parent = _reply_target(article=article, parent_id=parent_id)
     fingerprint = comment_fingerprint(text)
     if Comment.objects.filter(

@@ -7,7 +7,8 @@ refusal page, which draws the form again with the reader's text and its own toke
 click on "Gửi bình luận". The "Trả lời" links lead to `reply`, a page with a tokened form.
 
 The checks run in the order a visitor should hear about them: CSRF, comments closed, honeypot
-and fill time, rate limit, the form's fields, then the text rules in services.comment_submit.
+and fill time, rate limit, the form's fields with the text rules (CommentForm.clean_body calls
+the services' own), then what needs the database in services.comment_submit.
 Every refusal shows the visitor's text again (a page, or JSON for the in-place form).
 """
 
@@ -149,6 +150,11 @@ def post(request, article_pk):
             )
             return _refuse(request, article, form, message, status=429, code="rate_limited")
     if not form.is_valid():
+        refusal = form.refusal()
+        if refusal is not None:
+            return _refuse(
+                request, article, form, refusal.message, status=refusal.status, code=refusal.code
+            )
         message = _("Vui lòng kiểm tra lại các ô được đánh dấu.")
         return _refuse(request, article, form, message, status=400, code="form")
     try:

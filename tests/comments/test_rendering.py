@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 
 from comments import selectors, services
 from comments.models import Comment
@@ -99,3 +100,12 @@ def test_the_list_shows_each_public_comment_escaped_with_its_replies_and_reply_l
     assert "Trần &lt;b&gt;Mai&lt;/b&gt;" in text and "Dòng một<br>Dòng hai" in text
     # "Trả lời" leads to the reply page: the article page itself is the same for everyone.
     assert f'href="{reverse("comments:reply", args=[first.pk])}#gui-binh-luan"' in text
+
+
+def test_the_html_keeps_the_sites_zone_when_a_request_activated_another(article):
+    sent = datetime(2026, 1, 1, 1, 0, 30, 123456, tzinfo=ZoneInfo("UTC"))
+    comment = make_comment(article, status=Status.APPROVED, created_at=sent)
+    with timezone.override(ZoneInfo("Europe/Paris")):
+        html = comment_html(comment)
+    # As on the rest of the public pages: to the second, no fraction (valid HTML).
+    assert '<time datetime="2026-01-01T08:00:30+07:00">01/01/2026 08:00</time>' in html

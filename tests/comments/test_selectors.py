@@ -101,7 +101,7 @@ def test_each_comment_is_written_with_local_time_escaped_text_and_edit_mark(arti
     assert (
         f'<li id="bl-{parent.pk}" class="comment">\n'
         f'<p class="comment__meta"><strong class="comment__author">{name}</strong> – '
-        '<time datetime="2026-11-27T06:05+07:00">27/11/2026 06:05</time>'
+        '<time datetime="2026-11-27T06:05:30+07:00">27/11/2026 06:05</time>'
         ' · <span class="comment__edited">đã biên tập</span></p>\n'
         '<div class="comment__text">Dòng một &lt;b&gt;đậm&lt;/b&gt;<br>Dòng hai &amp; ba</div>\n'
         f'<a class="comment__reply" rel="nofollow" href="/binh-luan/tra-loi/{parent.pk}/'
@@ -110,7 +110,7 @@ def test_each_comment_is_written_with_local_time_escaped_text_and_edit_mark(arti
         '<ol class="comments__replies">\n'
         f'<li id="bl-{reply.pk}" class="comment comment--reply">\n'
         '<p class="comment__meta"><strong class="comment__author">Lan</strong> – '
-        '<time datetime="2027-01-06T06:05+07:00">06/01/2027 06:05</time></p>'
+        '<time datetime="2027-01-06T06:05:30+07:00">06/01/2027 06:05</time></p>'
     ) in html
     assert "<b>" not in html
 

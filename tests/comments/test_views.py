@@ -180,6 +180,19 @@ def test_without_diacritics_refused_with_400_and_text_kept(client, article):
     assert 'aria-invalid="true"' in page
 
 
+def test_without_diacritics_and_a_bad_email_both_fields_say_so(client, article):
+    response = client.post(
+        url(article), post_data(article, body="bai viet rat hay", author_email="khong-email")
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Vui lòng kiểm tra lại các ô được đánh dấu." in page
+    body_errors = re.search(r'id="bl-body-errors">([^<]*)<', page).group(1)
+    assert "Vui lòng gõ tiếng Việt có dấu." in body_errors
+    assert 'id="bl-email-errors"' in page
+    assert ">bai viet rat hay</textarea>" in page
+
+
 def test_duplicate_refused_politely(client, article):
     assert client.post(url(article), post_data(article)).status_code == 302
     response = client.post(url(article), post_data(article))

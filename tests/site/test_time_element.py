@@ -1,6 +1,7 @@
 """The `time_element` filter writes what the pair of filters it replaced wrote."""
 
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.template import engines
@@ -31,3 +32,8 @@ def test_time_element_across_midnight_in_vietnam_time():
     html = time_element(datetime(2026, 12, 31, 17, 5, tzinfo=UTC))
     assert html == '<time datetime="2027-01-01T00:05:00+07:00">01/01/2027 00:05</time>'
     assert time_element(None) == ""
+
+
+def test_time_element_in_a_given_zone_from_python():
+    html = time_element(datetime(2026, 12, 31, 17, 5, tzinfo=UTC), zone=ZoneInfo("UTC"))
+    assert html == '<time datetime="2026-12-31T17:05:00+00:00">31/12/2026 17:05</time>'
