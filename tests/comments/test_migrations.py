@@ -1,4 +1,4 @@
-"""Migration 0003 writes the stored HTML of the comments readers can see."""
+"""Migrations 0003 and 0004 write the stored HTML of the comments readers can see."""
 
 from datetime import UTC, datetime
 
@@ -56,5 +56,30 @@ def test_approved_comments_get_their_html_and_the_others_wait_for_a_moderator():
         assert "Lan &lt;b&gt;" in after.html and "Đẹp quá!<br>Cảm ơn." in after.html
         assert "27/11/2026 06:05" in after.html
         assert Comment.objects.get(pk=held.pk).html == ""
+    finally:
+        migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_0004_writes_the_reply_link_of_every_public_comment_again():
+    apps = migrate(at(AFTER))
+    try:
+        Section = apps.get_model("articles", "Section")
+        Article = apps.get_model("articles", "Article")
+        Comment = apps.get_model("comments", "Comment")
+        section = Section.objects.create(name="Xã hội", slug="xa-hoi")
+        article = Article.objects.create(
+            title="Đường ven biển", slug="duong-ven-bien", lead="Sapo.", section=section
+        )
+        old = '<a class="comment__reply" rel="nofollow" href="?tra_loi=1#gui-binh-luan">'
+        shown = Comment.objects.create(
+            article=article, author_name="Lan", body="Đẹp quá!", original_body="Đẹp quá!",
+            status="approved", fingerprint="a", html=old,
+        )  # fmt: skip
+        apps = migrate(at("0004_reply_links"))
+        after = apps.get_model("comments", "Comment").objects.get(pk=shown.pk)
+        assert after.html == comment_html(after)
+        assert f'href="/binh-luan/tra-loi/{shown.pk}/#gui-binh-luan"' in after.html
+        assert "?tra_loi=" not in after.html
     finally:
         migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
