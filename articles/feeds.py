@@ -8,7 +8,6 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.cache import cache
 from django.db.models import Prefetch
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -18,6 +17,7 @@ from articles import selectors
 from articles.bylines import format_byline
 from articles.models import Article, BylineCredit, Region, Section
 from newsroom.cache import generation
+from newsroom.pages import Page, etag_of, public_response
 
 ITEMS = 30
 CREDITS = Prefetch("credits", queryset=BylineCredit.objects.select_related("contributor"))
@@ -29,18 +29,20 @@ class ArticleFeed:
     language = "vi"
 
     def __call__(self, request, *args, **kwargs):
-        key = f"feed:{request.path}:{generation('site')}"
+        key = f"feed:v2:{request.path}:{generation('site')}"
+        timeout = selectors.page_cache_timeout()
         cached = cache.get(key)
-        if cached is not None:
-            content, content_type = cached
-            return HttpResponse(content, content_type=content_type)
-        response = super().__call__(request, *args, **kwargs)
+        if cached is None:
+            response = super().__call__(request, *args, **kwargs)
+            if response.status_code != 200:
+                return response
+            cached = (Page(response.content, etag_of(response.content), ("site", "names")),
+                      response["Content-Type"])  # fmt: skip
+            cache.set(key, cached, timeout)
+        page, content_type = cached
+        response = public_response(request, page, max_age=timeout)
         if response.status_code == 200:
-            cache.set(
-                key,
-                (response.content, response["Content-Type"]),
-                selectors.page_cache_timeout(),
-            )
+            response["Content-Type"] = content_type
         return response
 
     def item_title(self, item):

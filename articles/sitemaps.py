@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.core.cache import cache
 from django.db.models import Max
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +21,7 @@ from articles import selectors
 from articles.models import Article, Region, Section, Tag
 from newsroom import pagination
 from newsroom.cache import generation
+from newsroom.pages import Page, etag_of, public_response
 
 NEWS_WINDOW = timedelta(days=2)
 NEWS_LIMIT = 1000  # Google News reads at most this many URLs from one news sitemap
@@ -107,7 +108,8 @@ def cached_by_site_generation(view):
         known = kwargs.get("sitemaps", SITEMAPS)
         if "section" in kwargs and kwargs["section"] not in known:
             raise Http404("Không có sơ đồ trang này.")
-        key = f"sitemap:{request.path}:{page}:{generation('site')}"
+        key = f"sitemap:v2:{request.path}:{page}:{generation('site')}"
+        timeout = selectors.page_cache_timeout()
         cached = cache.get(key)
         if cached is None:
             response = view(request, *args, **kwargs)
@@ -115,10 +117,13 @@ def cached_by_site_generation(view):
                 response.render()
             if response.status_code != 200:
                 return response
-            cached = (response.content, response["Content-Type"])
-            cache.set(key, cached, selectors.page_cache_timeout())
-        content, content_type = cached
-        response = HttpResponse(content, content_type=content_type)
+            body = response.content
+            cached = (Page(body, etag_of(body), ("site", "names")), response["Content-Type"])
+            cache.set(key, cached, timeout)
+        kept, content_type = cached
+        response = public_response(request, kept, max_age=timeout)
+        if response.status_code == 200:
+            response["Content-Type"] = content_type
         response["X-Robots-Tag"] = "noindex, noodp, noarchive"
         return response
 

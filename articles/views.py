@@ -38,7 +38,15 @@ from articles.signals import article_viewed
 from articles.templatetags.public_site import machine_time
 from newsroom import pagination
 from newsroom.cache import generation, generations, kept
-from newsroom.pages import absolute, anonymous_read, cached_page, site_wide
+from newsroom.pages import (
+    Page,
+    absolute,
+    anonymous_read,
+    cached_page,
+    edge_tag,
+    public_response,
+    site_wide,
+)
 
 
 @require_safe
@@ -68,7 +76,11 @@ def home(request):
 
     key = f"page:home:{gens['site']}:{gens['weather']}:{gens['names']}"
     return cached_page(
-        request, key, build, timeout=selectors.page_cache_timeout(site_generation=gens["site"])
+        request,
+        key,
+        build,
+        tags=["home", *map(edge_tag, gens)],
+        timeout=selectors.page_cache_timeout(site_generation=gens["site"]),
     )
 
 
@@ -161,18 +173,32 @@ def article_detail(request, slug, pk):
             own = _draw_article(found, context)
             related = selectors.article_related(article, tag_ids=tag_ids)
         context.update(own, related=related)
+        html = render_to_string("articles/detail.html", context, request=request)
+        if not reader:
+            return _own_path(request, article) or _viewed(request, pk, HttpResponse(html))
+        # Not "site": a publish elsewhere changes only its related and most-read boxes,
+        # which an edge may show for s-maxage more (the lists are purged at once).
+        tags = [edge_tag(scope), edge_tag(thread), "names", "weather"]
+        tags.append(f"section-{article.section.slug}")
+        tags.extend(f"region-{place.slug}" for place in context["regions"])
         # Kept with its path, so a request under an old slug is sent to the page's own.
-        page = (
-            article.get_absolute_url(),
-            render_to_string("articles/detail.html", context, request=request).encode(),
-        )
-        if reader:
-            cache.set(key, page, selectors.page_cache_timeout(site_generation=gens["site"]))
-    path, body = page
-    if path != request.path:
-        return HttpResponsePermanentRedirect(path)
+        page = Page.of(html, tags, path=article.get_absolute_url())
+        cache.set(key, page, selectors.page_cache_timeout(site_generation=gens["site"]))
+    if page.path != request.path:
+        return HttpResponsePermanentRedirect(page.path)
+    timeout = selectors.page_cache_timeout(site_generation=gens["site"])
+    return _viewed(request, pk, public_response(request, page, max_age=timeout))
+
+
+def _own_path(request, article):
+    if article.get_absolute_url() != request.path:
+        return HttpResponsePermanentRedirect(article.get_absolute_url())
+    return None
+
+
+def _viewed(request, pk, response):
     article_viewed.send(sender=Article, request=request, article_id=pk)
-    return HttpResponse(body)
+    return response
 
 
 @never_cache
@@ -290,7 +316,11 @@ class ArticleListView(View):
 
         key = f"page:{self.kind}:{slug}:{site}:{number}"
         return cached_page(
-            request, key, build, timeout=selectors.page_cache_timeout(site_generation=site)
+            request,
+            key,
+            build,
+            tags=["site", "names", f"{self.kind}-{slug}"],
+            timeout=selectors.page_cache_timeout(site_generation=site),
         )
 
 

@@ -62,13 +62,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Sees every answer last: what no view marked public is `private, no-store`.
+    "newsroom.pages.private_by_default",
     "newsroom.middleware.refuse_nul_in_headers",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # After WhiteNoise: static files are answered before this and need no policy. Before the
     # views, so that request.csp_nonce exists when a template asks for it.
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -2,17 +2,85 @@
 
 A public page is the same bytes for every anonymous reader between two changes: it carries
 no cookie, token or message (the comment form fetches its per-reader values itself), so it is
-cached whole, under a key made of the generations it shows (newsroom.cache); a change bumps
-a generation and the next request builds the page again.
+cached whole, here under a key made of the generations it shows (newsroom.cache), and by any
+HTTP cache in front: a reader's copy says so (`public_response`: Cache-Control with
+s-maxage, stale-while-revalidate and stale-if-error, an ETag answered with 304, and the tags
+of what it shows in `xkey` for purges at the edge). Anything else is private and never
+stored (`private_by_default`).
 """
 
-from collections.abc import Callable
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
 
 from newsroom.cache import generation, kept
+
+# How long an edge may serve a page it holds after it expired while it fetches a new one
+# (stale-while-revalidate), and when the app servers fail (stale-if-error).
+STALE_WHILE_REVALIDATE = 60
+STALE_IF_ERROR = 24 * 60 * 60
+# The header Varnish's xkey vmod reads the tags from (deploy/varnish/default.vcl).
+TAGS_HEADER = "xkey"
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page as the cache keeps it: its bytes, their ETag and the tags of what it shows."""
+
+    body: bytes
+    etag: str
+    tags: tuple[str, ...]
+    path: str = ""  # the page's own path, when a request may come by another (old slugs)
+
+    @classmethod
+    def of(cls, html: str, tags: Iterable[str], path: str = "") -> "Page":
+        body = html.encode()
+        return cls(body=body, etag=etag_of(body), tags=tuple(tags), path=path)
+
+
+def etag_of(body: bytes) -> str:
+    return f'"{hashlib.blake2b(body, digest_size=16).hexdigest()}"'
+
+
+def edge_tag(scope: str) -> str:
+    """The edge's tag for a generation scope: "comments:12" → "comments-12"."""
+    return scope.replace(":", "-")
+
+
+def public_response(request, page: Page, *, max_age: int) -> HttpResponse:
+    """The page for a reader, cacheable by anyone for `max_age` seconds (browsers revalidate
+    at once, with the ETag): 304 when the reader's copy is the current one."""
+    response = get_conditional_response(request, etag=page.etag) or HttpResponse(page.body)
+    response["ETag"] = page.etag
+    response[TAGS_HEADER] = " ".join(page.tags)
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=0,
+        s_maxage=max_age,
+        stale_while_revalidate=STALE_WHILE_REVALIDATE,
+        stale_if_error=STALE_IF_ERROR,
+    )
+    return response
+
+
+def private_by_default(get_response):
+    """Every response that did not say it may be cached is `private, no-store`: a page built
+    for a logged-in editor, a preview, the queue, a POST's answer, an error page. Only
+    public_response (and static files, which WhiteNoise answers before this) opt in."""
+
+    def middleware(request):
+        response = get_response(request)
+        if not response.has_header("Cache-Control"):
+            patch_cache_control(response, private=True, no_store=True)
+        return response
+
+    return middleware
 
 
 def absolute(path: str) -> str:
@@ -33,13 +101,16 @@ def site_wide(name: str, read: Callable, *, site_generation: int | None = None):
     return kept(f"shared:{name}:{site_generation}", read, settings.CACHE_MIDDLEWARE_SECONDS)
 
 
-def cached_page(request, key: str, build: Callable[[], str], *, timeout: int) -> HttpResponse:
-    """The page under `key` for a reader (anonymous_read), else `build()` it, keep its bytes
-    for `timeout` seconds and serve them. Anyone else gets `build()` every time."""
+def cached_page(
+    request, key: str, build: Callable[[], str], *, tags: Iterable[str], timeout: int
+) -> HttpResponse:
+    """The page under `key` for a reader (anonymous_read), else `build()` it, keep it for
+    `timeout` seconds and serve it (public_response). Anyone else gets `build()` every time,
+    private."""
     if not anonymous_read(request):
         return HttpResponse(build())
-    body = cache.get(key)
-    if body is None:
-        body = build().encode()
-        cache.set(key, body, timeout)
-    return HttpResponse(body)
+    page = cache.get(key)
+    if page is None:
+        page = Page.of(build(), tags)
+        cache.set(key, page, timeout)
+    return public_response(request, page, max_age=timeout)
