@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "axes",
     "csp",
+    "django_tasks",
+    "newsroom.apps.TasksDatabaseConfig",  # django_tasks_db, named in Vietnamese
     "newsroom",
     "articles",
     "comments",
@@ -124,6 +126,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://newsroom")}
 CACHE_MIDDLEWARE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+
+# Background tasks (django-tasks): kept in the database, run by `python manage.py db_worker`.
+# Today they are the edge purges (newsroom/edge.py).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# The HTTP caches in front of the app servers to purge when content changes, e.g.
+# "http://127.0.0.1:6081/" (comma-separated); empty: no edge, nothing is queued.
+EDGE_PURGE_URLS = env.list("EDGE_PURGE_URLS", default=[])
 
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)

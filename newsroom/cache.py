@@ -19,6 +19,8 @@ local memory and on Redis shared by several app servers.
 
 from django.core.cache import cache
 
+from newsroom import edge
+
 _PREFIX = "gen:"
 # Generations outlive the fragments they guard; a lost generation only means a cache miss.
 _GENERATION_TIMEOUT = 60 * 60 * 24 * 30
@@ -86,20 +88,31 @@ def bump(scope: str) -> None:
         cache.set(_key(scope), 2, _GENERATION_TIMEOUT)
 
 
+def changed(*scopes: str) -> None:
+    """What these scopes cover changed: bump their generations here and purge their pages
+    at the edge, if there is one (newsroom.edge, in the background)."""
+    for scope in scopes:
+        bump(scope)
+    edge.purge(scopes)
+
+
 def article_changed(article_id: int) -> None:
     """An article was published, edited or withdrawn: its page and every list may change."""
-    bump(f"article:{article_id}")
-    bump("site")
+    changed(f"article:{article_id}", "site")
 
 
 def names_changed() -> None:
     """A section, region, tag or contributor was saved or deleted: any page may show its name
     (navigation and lists through `site`; an article's own parts and the weather box through
     `names`)."""
-    bump("names")
-    bump("site")
+    changed("names", "site")
 
 
 def comments_changed(article_id: int) -> None:
     """A comment on this article became public or changed: only its comment list changes."""
-    bump(f"comments:{article_id}")
+    changed(f"comments:{article_id}")
+
+
+def weather_changed() -> None:
+    """New weather readings: the weather boxes (home and article pages) change."""
+    changed("weather")

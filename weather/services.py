@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from articles.models import Region
-from newsroom.cache import bump
+from newsroom import cache
 from weather.models import CONDITIONS, WeatherReading
 
 DEFAULT_API_URL = "https://api.open-meteo.com/v1/forecast"
@@ -206,7 +206,7 @@ def weather_reading_store(*, region: Region, reading: Reading) -> WeatherReading
             "forecast": reading.forecast,
         },
     )
-    transaction.on_commit(lambda: bump("weather"))
+    transaction.on_commit(cache.weather_changed)
     return stored
 
 
