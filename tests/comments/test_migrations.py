@@ -29,17 +29,20 @@ def migrate(targets):
     return executor.loader.project_state(targets).apps
 
 
+def an_article(apps):
+    """An article in the migration's state of the models."""
+    section = apps.get_model("articles", "Section").objects.create(name="Xã hội", slug="xa-hoi")
+    return apps.get_model("articles", "Article").objects.create(
+        title="Đường ven biển", slug="duong-ven-bien", lead="Sapo.", section=section
+    )
+
+
 @pytest.mark.django_db(transaction=True)
 def test_approved_comments_get_their_html_and_the_others_wait_for_a_moderator():
     apps = migrate(at(BEFORE))
     try:
-        Section = apps.get_model("articles", "Section")
-        Article = apps.get_model("articles", "Article")
         Comment = apps.get_model("comments", "Comment")
-        section = Section.objects.create(name="Xã hội", slug="xa-hoi")
-        article = Article.objects.create(
-            title="Đường ven biển", slug="duong-ven-bien", lead="Sapo.", section=section
-        )
+        article = an_article(apps)
         sent = datetime(2026, 11, 26, 23, 5, tzinfo=UTC)
         common = {"article": article, "original_body": "…", "created_at": sent}
         shown = Comment.objects.create(
@@ -64,13 +67,8 @@ def test_approved_comments_get_their_html_and_the_others_wait_for_a_moderator():
 def test_0004_writes_the_reply_link_of_every_public_comment_again():
     apps = migrate(at(AFTER))
     try:
-        Section = apps.get_model("articles", "Section")
-        Article = apps.get_model("articles", "Article")
         Comment = apps.get_model("comments", "Comment")
-        section = Section.objects.create(name="Xã hội", slug="xa-hoi")
-        article = Article.objects.create(
-            title="Đường ven biển", slug="duong-ven-bien", lead="Sapo.", section=section
-        )
+        article = an_article(apps)
         old = '<a class="comment__reply" rel="nofollow" href="?tra_loi=1#gui-binh-luan">'
         shown = Comment.objects.create(
             article=article, author_name="Lan", body="Đẹp quá!", original_body="Đẹp quá!",
