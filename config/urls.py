@@ -22,6 +22,7 @@ urlpatterns = [
     path("quan-tri/", admin.site.urls),
     path("binh-luan/", include("comments.urls")),
     path("tim-kiem/", include("search.urls")),
+    path("doc/", include("readership.urls")),
     path("robots.txt", public_views.robots_txt, name="robots_txt"),
     # Browsers ask for /favicon.ico on pages that name no icon (the admin's).
     path(

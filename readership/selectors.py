@@ -5,7 +5,13 @@ from django.utils import timezone
 
 from articles.models import Article, published_where
 from newsroom import prepared
+from newsroom.cache import generations, kept
 from readership.models import DailyViews
+
+# How long the view beacon keeps what it read of an article. It is kept per `article:<id>`
+# generation, which every publish, withdrawal and edit bumps, so this only bounds the life
+# of an entry whose generation was lost from the cache.
+LIVE_CHECK_SECONDS = 60 * 60
 
 # What the "Đọc nhiều" box shows of an article (its title, linked): all a row loads.
 _MOST_READ_FIELDS = ("id", "slug", "title")
@@ -51,3 +57,26 @@ def article_most_read(*, days: int = 7, limit: int = 5) -> list[Article]:
             article.recent_views = views
             found.append(article)
     return found
+
+
+def article_is_live(*, article_id: int) -> bool:
+    """Whether the public may read this article now (Article.is_live), for the view beacon.
+
+    One beacon comes with every page view, including those the edge answers, so this is
+    read from the cache: the article's status and publish time, kept per `article:<id>`
+    generation (a publish, withdrawal or edit starts a new entry), and the rule applied to
+    them at each call, so a scheduled article counts from its publish time without any bump.
+    Two cache reads; one indexed query per article and generation (or an unknown id).
+    """
+    scope = f"article:{article_id}"
+    gen = generations(scope)[scope]
+
+    def read():
+        found = Article.objects.only("status", "publish_at").filter(pk=article_id).first()
+        return (found.status, found.publish_at) if found else None
+
+    state = kept(f"rd:live:{article_id}:{gen}", read, LIVE_CHECK_SECONDS)
+    if state is None:
+        return False
+    status, publish_at = state
+    return Article(status=status, publish_at=publish_at).is_live

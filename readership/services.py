@@ -22,6 +22,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from articles.models import Article
 from readership.models import DailyViews, FlushMark
@@ -70,6 +71,12 @@ def should_count(request) -> bool:
     """A real reader's page view: a GET from a browser that is not a crawler or a prefetch."""
     if request.method != "GET":
         return False
+    return is_reader(request)
+
+
+def is_reader(request) -> bool:
+    """A request from a reader's browser: not a crawler, link preview, monitor or script (by
+    its User-Agent), nor made for a prefetch or a prerender (Sec-Purpose, or Purpose)."""
     purpose = request.headers.get("Sec-Purpose", "") or request.headers.get("Purpose", "")
     if "prefetch" in purpose.lower():
         return False
@@ -107,6 +114,26 @@ def view_record(*, article_id: int, now: datetime | None = None) -> None:
             # A reader's page must not fail because the counts could not be written now: the
             # counters stay in the cache for the next flush.
             logger.exception("Could not flush article view counts")
+
+
+def dedup_seconds() -> int:
+    return int(getattr(settings, "READERSHIP_DEDUP_SECONDS", 30 * 60))
+
+
+def view_record_once(*, article_id: int, reader: str, now: datetime | None = None) -> bool:
+    """Count one view (view_record) unless this reader's view of this article was counted in
+    the last READERSHIP_DEDUP_SECONDS (30 minutes): a reload or a return to the tab is not a
+    second reader. Returns whether it counted.
+
+    `reader` is whatever tells readers apart (the view beacon: client network and browser);
+    the cache holds only a keyed hash of it with the article, never the text, and only for
+    the window. add() is atomic on every cache, so two beacons at once count once.
+    """
+    mark = salted_hmac("readership.seen", f"{article_id}\n{reader}", algorithm="sha256")
+    if not cache.add(f"rd:seen:{mark.hexdigest()[:32]}", 1, dedup_seconds()):
+        return False
+    view_record(article_id=article_id, now=now)
+    return True
 
 
 def _cache_id() -> str:
