@@ -34,7 +34,6 @@ from articles import permissions, selectors
 from articles.body import body_for_page, featured_image
 from articles.bylines import format_byline
 from articles.models import Article, BylineCredit, Contributor, Section, Tag
-from articles.signals import article_viewed
 from articles.templatetags.public_site import machine_time
 from newsroom import pagination
 from newsroom.cache import generation, generations, kept
@@ -175,7 +174,7 @@ def article_detail(request, slug, pk):
         context.update(own, related=related)
         html = render_to_string("articles/detail.html", context, request=request)
         if not reader:
-            return _own_path(request, article) or _viewed(request, pk, HttpResponse(html))
+            return _own_path(request, article) or HttpResponse(html)
         # Not "site": a publish elsewhere changes only its related and most-read boxes,
         # which an edge may show for s-maxage more (the lists are purged at once).
         tags = [edge_tag(scope), edge_tag(thread), "names", "weather"]
@@ -187,18 +186,13 @@ def article_detail(request, slug, pk):
     if page.path != request.path:
         return HttpResponsePermanentRedirect(page.path)
     timeout = selectors.page_cache_timeout(site_generation=gens["site"])
-    return _viewed(request, pk, public_response(request, page, max_age=timeout))
+    return public_response(request, page, max_age=timeout)
 
 
 def _own_path(request, article):
     if article.get_absolute_url() != request.path:
         return HttpResponsePermanentRedirect(article.get_absolute_url())
     return None
-
-
-def _viewed(request, pk, response):
-    article_viewed.send(sender=Article, request=request, article_id=pk)
-    return response
 
 
 @never_cache

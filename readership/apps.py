@@ -5,6 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class ReadershipConfig(AppConfig):
     name = "readership"
     verbose_name = _("Lượt đọc")
-
-    def ready(self):
-        from readership import receivers  # noqa: F401 - connects the view counter

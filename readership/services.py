@@ -67,13 +67,6 @@ def is_bot(user_agent: str) -> bool:
     return not user_agent or bool(BOT_PATTERN.search(user_agent))
 
 
-def should_count(request) -> bool:
-    """A real reader's page view: a GET from a browser that is not a crawler or a prefetch."""
-    if request.method != "GET":
-        return False
-    return is_reader(request)
-
-
 def is_reader(request) -> bool:
     """A request from a reader's browser: not a crawler, link preview, monitor or script (by
     its User-Agent), nor made for a prefetch or a prerender (Sec-Purpose, or Purpose)."""

@@ -1,4 +1,5 @@
-""" "Đọc nhiều", drawn by the readership app wherever a page wants it: {% most_read %}."""
+""" "Đọc nhiều", drawn by the readership app wherever a page wants it: {% most_read %}, and
+the script that counts an article page's reader: {% view_beacon article %}."""
 
 from django import template
 from django.conf import settings
@@ -24,3 +25,13 @@ def most_read(context, *, fresh=False):
     site = generations_known(context.get("generations"), "site")["site"]
     key = f"frag:most-read:{site}"
     return mark_safe(kept(key, draw, settings.CACHE_MIDDLEWARE_SECONDS))  # noqa: S308 - as above, kept
+
+
+@register.simple_tag(takes_context=True)
+def view_beacon(context, article):
+    """The article page's view counter (readership/beacon.js, deferred, with the beacon's
+    address): the same for every reader, so the page stays cacheable anywhere. Nothing on a
+    preview, which is not a reader's view."""
+    if context.get("preview"):
+        return ""
+    return render_to_string("readership/_view_beacon.html", {"article": article})

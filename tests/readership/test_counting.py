@@ -10,14 +10,16 @@ import pytest
 from django.core.cache import cache
 from django.db import DatabaseError
 from django.test import Client, RequestFactory
+from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
+from newsroom.roles import EDITOR
 from readership import services
 from readership.models import DailyViews
 from readership.selectors import article_most_read
-from readership.services import bucket_seconds, should_count, view_record, views_flush
-from tests.factories import make_article
+from readership.services import bucket_seconds, is_reader, view_record, views_flush
+from tests.factories import make_article, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -100,25 +102,39 @@ def test_deleted_articles_are_skipped():
     ],
 )
 def test_bots_are_not_readers(agent):
-    request = RequestFactory().get("/", HTTP_USER_AGENT=agent)
-    assert not should_count(request)
+    request = RequestFactory().post("/", HTTP_USER_AGENT=agent)
+    assert not is_reader(request)
 
 
-def test_readers_count_but_prefetches_and_heads_do_not():
+def test_readers_count_but_prefetches_do_not():
     factory = RequestFactory()
-    assert should_count(factory.get("/", HTTP_USER_AGENT=BROWSER))
-    assert not should_count(factory.get("/", HTTP_USER_AGENT=BROWSER, HTTP_SEC_PURPOSE="prefetch"))
-    assert not should_count(factory.head("/", HTTP_USER_AGENT=BROWSER))
+    assert is_reader(factory.post("/", HTTP_USER_AGENT=BROWSER))
+    assert not is_reader(factory.post("/", HTTP_USER_AGENT=BROWSER, HTTP_SEC_PURPOSE="prefetch"))
+    assert not is_reader(factory.post("/", HTTP_USER_AGENT=BROWSER, HTTP_PURPOSE="prefetch"))
 
 
-def test_page_views_count_also_when_served_from_the_cache():
+def test_the_page_counts_nothing_itself_and_carries_the_beacon():
+    """The edge may answer the page without Django seeing it, so the page's own request
+    counts nothing: its script's beacon does (tests/readership/test_beacon.py)."""
     article = make_article()
     client = Client(HTTP_USER_AGENT=BROWSER)
     for _ in range(3):
-        assert client.get(article.get_absolute_url()).status_code == 200
-    Client(HTTP_USER_AGENT="Googlebot/2.1").get(article.get_absolute_url())
+        page = client.get(article.get_absolute_url())
+        assert page.status_code == 200
+    beacon = reverse("readership:beacon", args=[article.pk])
+    assert f'src="/static/readership/beacon.js" data-url="{beacon}" defer' in page.content.decode()
     views_flush(now=later(timezone.now(), 2))
-    assert total(article) == 3
+    assert total(article) == 0
+
+
+def test_a_preview_carries_no_beacon():
+    article = make_article(published=False, status=Article.Status.REVIEW)
+    client = Client(HTTP_USER_AGENT=BROWSER)
+    client.force_login(make_user(role=EDITOR))
+    page = client.get(reverse("articles:preview", args=[article.pk]))
+    assert page.status_code == 200
+    assert "Bản xem trước" in page.content.decode()
+    assert "beacon.js" not in page.content.decode()
 
 
 def test_most_read_ranks_the_last_seven_days():
@@ -175,16 +191,19 @@ def test_a_view_opening_a_new_bucket_flushes_the_closed_ones(
 def test_concurrent_requests_lose_no_count(live_server, settings):
     """Many readers at once on one article: every view is counted exactly once."""
     settings.READERSHIP_FLUSH_ON_VIEW = True  # flushes race with the views, as in production
+    settings.READERSHIP_BEACON_RATE = "1000/m"  # every reader here has the same address
     article = make_article()
-    url = f"{live_server.url}{article.get_absolute_url()}"
+    url = f"{live_server.url}{reverse('readership:beacon', args=[article.pk])}"
     requests, errors = 120, []
     start = threading.Barrier(8)
 
-    def read(_index):
-        if _index < 8:
+    def read(index):
+        if index < 8:
             start.wait()
         try:
-            request = urllib.request.Request(url, headers={"User-Agent": BROWSER})
+            # Readers behind one address, told apart by their browsers.
+            headers = {"User-Agent": f"{BROWSER} reader/{index}", "Sec-Fetch-Site": "same-origin"}
+            request = urllib.request.Request(url, data=b"", headers=headers, method="POST")
             with urllib.request.urlopen(request, timeout=30) as response:
                 return response.status
         except OSError as error:  # noqa: BLE001 - reported below
@@ -193,7 +212,7 @@ def test_concurrent_requests_lose_no_count(live_server, settings):
 
     with ThreadPoolExecutor(max_workers=8) as pool:
         statuses = list(pool.map(read, range(requests)))
-    assert errors == [] and statuses == [200] * requests
+    assert errors == [] and statuses == [204] * requests
     views_flush(now=later(timezone.now(), 2))
     assert total(article) == requests
 
