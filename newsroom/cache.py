@@ -15,7 +15,14 @@ local memory and on Redis shared by several app servers.
 - `names` generation: parts that show the name of a section, region, tag or contributor
   (an article's breadcrumbs, tags and byline; the weather box's province), which outlive the
   `site` generation — bumped, with `site`, when one of those is saved or deleted.
+
+A generation that is missing (new, evicted, or Redis restarted empty) starts at the clock's
+microseconds, not at 1: a number no key, validator or page of an earlier life of the cache
+can carry (each bump adds 1, and nothing is bumped once a microsecond), so no stale part is
+ever read under it.
 """
+
+import time
 
 from django.core.cache import cache
 
@@ -28,11 +35,22 @@ def _key(scope: str) -> str:
     return f"{_PREFIX}{scope}"
 
 
+def _first_value() -> int:
+    return time.time_ns() // 1_000
+
+
+def _start(key: str) -> int:
+    """A missing generation, created; or the one another process created first."""
+    value = _first_value()
+    if cache.add(key, value, _GENERATION_TIMEOUT):
+        return value
+    return int(cache.get(key, value))
+
+
 def generation(scope: str) -> int:
     value = cache.get(_key(scope))
     if value is None:
-        value = 1
-        cache.add(_key(scope), value, _GENERATION_TIMEOUT)
+        return _start(_key(scope))
     return int(value)
 
 
@@ -40,14 +58,7 @@ def generations(*scopes: str) -> dict[str, int]:
     """Several generations in one cache round trip (pages need the site's and their own)."""
     keys = {_key(scope): scope for scope in scopes}
     found = cache.get_many(list(keys))
-    result = {}
-    for key, scope in keys.items():
-        if key in found:
-            result[scope] = int(found[key])
-        else:
-            cache.add(key, 1, _GENERATION_TIMEOUT)
-            result[scope] = 1
-    return result
+    return {scope: int(found[key]) if key in found else _start(key) for key, scope in keys.items()}
 
 
 def generations_known(known, *scopes: str) -> dict[str, int]:
@@ -82,8 +93,8 @@ def bump(scope: str) -> None:
     try:
         cache.incr(_key(scope))
     except ValueError:
-        # Not in the cache yet (or evicted): start above 1 so no page keyed on 1 survives.
-        cache.set(_key(scope), 2, _GENERATION_TIMEOUT)
+        # Not in the cache (new, evicted, or the cache restarted empty): start it anew.
+        cache.set(_key(scope), _first_value(), _GENERATION_TIMEOUT)
 
 
 def article_changed(article_id: int) -> None:

@@ -1,10 +1,10 @@
-"""newsroom.cache.kept: a part read from the cache, else built once and stored."""
+"""newsroom.cache: parts kept under generations, and where generations start."""
 
 from unittest import mock
 
 from django.core.cache import cache
 
-from newsroom.cache import kept
+from newsroom.cache import bump, generation, generations, kept
 
 
 def test_builds_on_a_miss_stores_and_serves_the_stored_value_after():
@@ -34,3 +34,30 @@ def test_a_miss_reads_the_cache_once_and_writes_once():
         assert kept("t:once", lambda: [1, 2, 3], 60) == [1, 2, 3]
     assert get.call_count == 1 and put.call_count == 1
     assert put.call_args.args[:3] == ("t:once", [1, 2, 3], 60)
+
+
+# --- Generations: where they start ---------------------------------------------------------
+
+
+def test_a_generation_that_starts_again_never_takes_a_number_it_had():
+    """Redis restarted empty, or the key evicted: keys, validators and pages made under the
+    old numbers must never match the new one. Each bump adds one; a new generation starts
+    at the clock's microseconds, so it is past every number the old one reached."""
+    cache.clear()
+    first = generation("site")
+    for _ in range(5):
+        bump("site")
+    reached = generation("site")
+    assert reached == first + 5
+    cache.clear()  # the cache's next life
+    assert generation("site") > reached
+    cache.clear()
+    bump("site")  # a bump of a missing generation starts it too
+    assert generation("site") > reached
+
+
+def test_racing_readers_of_a_new_generation_agree_on_it():
+    cache.clear()
+    cache.add("gen:site", 41, 60)  # another process started it between our read and add
+    assert generations("site", "names")["site"] == 41
+    assert generation("site") == 41
