@@ -20,11 +20,25 @@ A generation that is missing (new, evicted, or Redis restarted empty) starts at 
 microseconds, not at 1: a number no key, validator or page of an earlier life of the cache
 can carry (each bump adds 1, and nothing is bumped once a microsecond), so no stale part is
 ever read under it.
+
+When the cache does not answer (newsroom.cache_backend), a generation reads as a number
+nobody stored, so the page is built from the database; a bump that cannot be written is kept
+in the database (newsroom.models.PendingBump), where any app server finds it, and retried
+before the first cache call that goes through after a failure (in every process that saw
+one), and by `manage.py retry_cache_bumps`. It moves whatever the cache then holds: Redis
+back with its data has the old number, under which the stale pages are stored, and the bump
+moves past it; Redis back empty has none, and the bump starts a new one.
 """
 
+import logging
 import time
 
 from django.core.cache import cache
+from django.db import DatabaseError, transaction
+
+from newsroom.models import PendingBump
+
+logger = logging.getLogger(__name__)
 
 _PREFIX = "gen:"
 # Generations outlive the fragments they guard; a lost generation only means a cache miss.
@@ -40,7 +54,8 @@ def _first_value() -> int:
 
 
 def _start(key: str) -> int:
-    """A missing generation, created; or the one another process created first."""
+    """A missing generation, created; or the one another process created first. When the
+    cache does not answer, our own number, which no stored part is keyed on."""
     value = _first_value()
     if cache.add(key, value, _GENERATION_TIMEOUT):
         return value
@@ -89,12 +104,57 @@ def kept(key: str, build, timeout: int):
     return value
 
 
-def bump(scope: str) -> None:
+def _moved(scope: str) -> bool:
+    """Move a generation on; False when the cache did not answer."""
+    key = _key(scope)
     try:
-        cache.incr(_key(scope))
+        return cache.incr(key) is not None
     except ValueError:
-        # Not in the cache (new, evicted, or the cache restarted empty): start it anew.
-        cache.set(_key(scope), _first_value(), _GENERATION_TIMEOUT)
+        pass
+    # Not in the cache (new, evicted, or the cache restarted empty): start it anew, at a
+    # number no stored part is keyed on. If a reader started it first, move that one on.
+    if cache.add(key, _first_value(), _GENERATION_TIMEOUT):
+        return True
+    try:
+        return cache.incr(key) is not None
+    except ValueError:
+        return False
+
+
+def bump(scope: str) -> None:
+    """Content shown under `scope` changed. Never raises for the cache: a bump that cannot
+    reach it is kept and retried (module docstring)."""
+    if _moved(scope):
+        return
+    try:
+        with transaction.atomic():  # a savepoint when inside a transaction
+            PendingBump.objects.create(scope=scope)
+    except DatabaseError:
+        logger.exception("Generation bump of %s lost: the cache and the database refused it", scope)
+
+
+def retry_kept_bumps() -> int:
+    """Bump every scope kept while the cache did not answer; the number of scopes moved.
+    Stops at the first the cache refuses again (those stay kept)."""
+    try:
+        with transaction.atomic():
+            kept_rows = list(PendingBump.objects.values_list("pk", "scope"))
+            done, moved = [], set()
+            for pk, scope in kept_rows:
+                if scope not in moved:
+                    if not _moved(scope):
+                        break
+                    moved.add(scope)
+                done.append(pk)
+            PendingBump.objects.filter(pk__in=done).delete()
+    except DatabaseError:
+        logger.exception("Could not retry the generation bumps kept for the cache")
+        return 0
+    if moved:
+        logger.warning(
+            "Retried %d generation bumps kept while the cache did not answer", len(moved)
+        )
+    return len(moved)
 
 
 def article_changed(article_id: int) -> None:

@@ -3,7 +3,8 @@
 Redis holds only what the database can rebuild (page bytes, their generations, rate-limit and
 view counters), so when it does not answer the site goes on from the database: a read is a
 miss, a write does nothing, `add` answers False and `incr` None (which django-ratelimit,
-with RATELIMIT_FAIL_OPEN, reads as "not limited").
+with RATELIMIT_FAIL_OPEN, reads as "not limited"). Invalidations that could not be written
+are kept and retried by newsroom.cache.
 
 After a failure the server is left alone for `RETRY_SECONDS` (default 5): a Redis that times
 out costs one socket timeout per process in that time, not one per cache call (a page makes
@@ -32,6 +33,28 @@ UNAVAILABLE = (RedisConnectionError, RedisTimeoutError)
 LOG_EVERY_SECONDS = 60
 
 
+class _Flag:
+    """Set by any failure; taken (read and cleared at once) by the next call that reaches a
+    server, which first retries the bumps kept meanwhile (newsroom.cache)."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._set = False
+
+    def set(self) -> None:
+        self._set = True
+
+    def take(self) -> bool:
+        if not self._set:  # the common case, without the lock
+            return False
+        with self._lock:
+            was, self._set = self._set, False
+        return was
+
+
+_retry_due = _Flag()
+
+
 class _Outage:
     """One server's state in this process: since when it fails, when to ask it again, when
     the condition was last logged. Shared by the threads of the process."""
@@ -54,6 +77,7 @@ class _Outage:
 
     def failed(self, error: Exception, retry_seconds: float) -> None:
         now = time.monotonic()
+        _retry_due.set()
         with self.lock:
             self.retry_at = now + retry_seconds
             if self.since is None:
@@ -61,7 +85,7 @@ class _Outage:
                 self.logged_at = now
                 self.skipped = 0
                 message = "Cache at %s does not answer (%s): pages are built from the database"
-                message += ", rate limits are not enforced"
+                message += ", rate limits are not enforced, invalidations are kept to retry"
                 logger.warning(message, self.where, error)
             elif now - self.logged_at >= LOG_EVERY_SECONDS:
                 self.logged_at = now
@@ -120,13 +144,21 @@ class FailOpenRedisCache(RedisCache):
             if outage.skip():
                 return fallback
             # Time to ask again: a PING first, so that a server still down costs no more
-            # than that.
+            # than that, and one that is back gets its kept bumps before this call reads.
             try:
                 self._cache.get_client(write=True).ping()
             except UNAVAILABLE as error:
                 outage.failed(error, self._retry_seconds)
                 return fallback
             outage.answered()
+        if _retry_due.take():
+            # Its own cache calls come back through here; one that fails sets the flag
+            # again and leaves the server alone, as any failure does.
+            from newsroom.cache import retry_kept_bumps  # newsroom.cache uses this class
+
+            retry_kept_bumps()
+            if outage.skip():
+                return fallback
         try:
             return method(*args)
         except UNAVAILABLE as error:

@@ -75,12 +75,13 @@ def _redis_answers(port: int) -> bool:
 
 @pytest.fixture
 def forget_outages():
-    """newsroom.cache_backend remembers, per process, which servers failed: a test starts
-    and ends as a new process would."""
+    """newsroom.cache_backend remembers, per process, which servers failed and that kept
+    bumps are due: a test starts and ends as a new process would."""
     from newsroom import cache_backend
 
     def forget():
         cache_backend._outages.clear()
+        cache_backend._retry_due.take()
 
     forget()
     yield
