@@ -67,7 +67,9 @@ def test_a_live_redis_behaves_as_djangos_own(redis_switch):
 def test_a_hung_redis_costs_one_socket_timeout_per_retry_window(
     settings, forget_outages, silent_port
 ):
-    settings.CACHES = redis_caches(f"redis://127.0.0.1:{silent_port}/12", RETRY_SECONDS=5)
+    settings.CACHES = redis_caches(
+        f"redis://127.0.0.1:{silent_port}/12", socket_timeout=0.25, RETRY_SECONDS=5
+    )
     started = time.monotonic()
     for _ in range(20):  # more than a page makes
         assert cache.get("k") is None
@@ -77,7 +79,9 @@ def test_a_hung_redis_costs_one_socket_timeout_per_retry_window(
 
 
 def test_it_is_asked_again_when_the_window_has_passed(settings, forget_outages, silent_port):
-    settings.CACHES = redis_caches(f"redis://127.0.0.1:{silent_port}/12", RETRY_SECONDS=0.3)
+    settings.CACHES = redis_caches(
+        f"redis://127.0.0.1:{silent_port}/12", socket_timeout=0.25, RETRY_SECONDS=0.3
+    )
     cache.get("k")
     started = time.monotonic()
     cache.get("k")
