@@ -125,6 +125,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://newsroom")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # Redis is not a single point of failure: unreachable or slow, it reads as a miss and the
+    # pages come from the database (newsroom.cache_backend). Short socket timeouts, so a Redis
+    # that hangs costs a page a quarter of a second once, not a worker's whole timeout; after
+    # a failure it is asked again CACHE_RETRY_SECONDS later. A CACHE_URL query
+    # (?socket_timeout=1) still wins.
+    CACHES["default"]["BACKEND"] = "newsroom.cache_backend.FailOpenRedisCache"
+    _cache_options = CACHES["default"].setdefault("OPTIONS", {})
+    _cache_options.setdefault(
+        "socket_connect_timeout", env.float("CACHE_CONNECT_TIMEOUT", default=0.25)
+    )
+    _cache_options.setdefault("socket_timeout", env.float("CACHE_SOCKET_TIMEOUT", default=0.25))
+    _cache_options.setdefault("RETRY_SECONDS", env.float("CACHE_RETRY_SECONDS", default=5))
 CACHE_MIDDLEWARE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 
 # Background tasks (django-tasks): kept in the database, run by `python manage.py db_worker`.
@@ -285,6 +298,9 @@ RATELIMIT_VIEW = "newsroom.views.ratelimited"
 # Rate limits count per client, taken correctly behind TRUSTED_PROXY_COUNT proxies.
 RATELIMIT_IP_META_KEY = "newsroom.clientip.client_ip"
 RATELIMIT_ENABLE = env.bool("RATELIMIT_ENABLE", default=True)
+# With the cache unreachable, counts cannot be kept: accept the post rather than refuse every
+# reader (the cache backend logs the condition once a minute; posts are still pre-moderated).
+RATELIMIT_FAIL_OPEN = True
 
 # Newsroom's own settings.
 SITE_NAME = env.str("SITE_NAME", default="Báo Thanh Hóa Mới")

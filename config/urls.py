@@ -9,14 +9,18 @@ from django.views.generic import RedirectView
 
 from articles import sitemaps
 from articles import views as public_views
-from newsroom import views
+from newsroom import health, views
 
 admin.site.site_header = _("Tòa soạn – Quản trị nội dung")
 admin.site.site_title = _("Tòa soạn")
 admin.site.index_title = _("Bàn làm việc")
 
 urlpatterns = [
-    path("healthz", views.healthz, name="healthz"),
+    # Readiness for the load balancer (/healthz is what it was told before the split),
+    # liveness for the process supervisor (newsroom.health).
+    path("healthz", health.ready, name="healthz"),
+    path("healthz/ready", health.ready, name="healthz_ready"),
+    path("healthz/live", health.live, name="healthz_live"),
     # The policy's report-uri (CONTENT_SECURITY_POLICY in settings names this path).
     path("csp-report", views.csp_report, name="csp_report"),
     path("quan-tri/", admin.site.urls),

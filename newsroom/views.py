@@ -1,21 +1,19 @@
-"""Project-wide views: health check, CSP reports and the error pages, all in Vietnamese."""
+"""Project-wide views: CSP reports and the error pages, all in Vietnamese (health checks:
+newsroom.health)."""
 
 import json
 import logging
 import re
 from urllib.parse import urlsplit, urlunsplit
 
-from django.db import DatabaseError, connection
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse
 from django.shortcuts import render
-from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
 from newsroom.clientip import ratelimit_key
 
-logger = logging.getLogger(__name__)
 csp_logger = logging.getLogger("newsroom.csp")
 
 # A real report is well under 4 KB (the policy it quotes is the longest part).
@@ -32,20 +30,6 @@ _CSP_FIELDS = (
     "disposition",
 )
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-
-
-@never_cache
-@require_GET
-def healthz(request):
-    """200 when the database answers a query, 503 when it does not (for the load balancer)."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except DatabaseError:
-        logger.exception("Health check: database unavailable")
-        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
 
 
 def _report_value(name: str, value) -> str:

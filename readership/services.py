@@ -129,8 +129,14 @@ def view_record_once(*, article_id: int, reader: str, now: datetime | None = Non
     return True
 
 
-def _cache_id() -> str:
-    return cache.get_or_set("rd:cache-id", uuid.uuid4().hex, None)
+def _cache_id() -> str | None:
+    """The id of the cache holding the counters; None when it does not answer (a made-up id
+    would start a flush mark of its own and count again what the real one has written)."""
+    cache_id = cache.get("rd:cache-id")
+    if cache_id is None:
+        cache.add("rd:cache-id", uuid.uuid4().hex, None)
+        cache_id = cache.get("rd:cache-id")
+    return cache_id
 
 
 def _local_day(bucket: int):
@@ -167,6 +173,8 @@ def views_flush(*, now: datetime | None = None) -> int:
     last_closed = bucket_of(now) - 1 - GRACE_BUCKETS
     oldest_kept = last_closed - COUNTER_TIMEOUT // bucket_seconds()
     cache_id = _cache_id()
+    if cache_id is None:
+        return 0  # the counters are in the cache: nothing to write until it answers
     mark, _created = FlushMark.objects.select_for_update().get_or_create(
         cache_id=cache_id, defaults={"flushed_through": oldest_kept}
     )

@@ -1,11 +1,16 @@
 """Settings come from the environment and refuse to run production without a secret."""
 
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from django.core.cache.backends.redis import RedisCache
+
+from newsroom.cache_backend import FailOpenRedisCache
+from tests.conftest import redis_caches
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY_ENV = {
@@ -76,15 +81,51 @@ def test_database_url_chooses_the_engine(url, engine):
     assert result.stdout.strip().endswith(engine)
 
 
-def test_cache_url_redis_uses_djangos_own_backend():
+def cache_settings(cache_url: str, **env) -> dict:
     result = run_manage(
         "shell",
         "-c",
-        "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])",
-        env_overrides={**DEPLOY_ENV, "CACHE_URL": "redis://127.0.0.1:6379/1"},
+        "import json; from django.conf import settings; print(json.dumps(settings.CACHES))",
+        env_overrides={**DEPLOY_ENV, "CACHE_URL": cache_url, **env},
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().endswith("django.core.cache.backends.redis.RedisCache")
+    return json.loads(result.stdout.strip().splitlines()[-1])["default"]
+
+
+def test_cache_url_redis_is_djangos_own_backend_failing_open_with_short_timeouts():
+    config = cache_settings("redis://127.0.0.1:6379/1")
+    assert config["BACKEND"] == "newsroom.cache_backend.FailOpenRedisCache"
+    assert config["LOCATION"] == "redis://127.0.0.1:6379/1"
+    assert config["OPTIONS"] == {
+        "socket_connect_timeout": 0.25,
+        "socket_timeout": 0.25,
+        "RETRY_SECONDS": 5.0,
+    }
+    # What the outage tests use, but for their longer timeouts (tests.conftest.redis_caches).
+    expected = redis_caches("redis://127.0.0.1:6379/1", RETRY_SECONDS=5.0)["default"]
+    assert config["BACKEND"] == expected["BACKEND"]
+    assert config["OPTIONS"].keys() == expected["OPTIONS"].keys()
+
+
+def test_cache_timeouts_come_from_the_environment_or_the_url():
+    config = cache_settings(
+        "redis://127.0.0.1:6379/1?socket_timeout=1",
+        CACHE_CONNECT_TIMEOUT="0.5",
+        CACHE_SOCKET_TIMEOUT="0.75",
+        CACHE_RETRY_SECONDS="2",
+    )
+    assert config["OPTIONS"] == {
+        "socket_connect_timeout": 0.5,
+        "socket_timeout": 1,  # the URL's own option wins
+        "RETRY_SECONDS": 2.0,
+    }
+    assert FailOpenRedisCache.__mro__[1] is RedisCache
+
+
+def test_other_caches_are_left_as_they_are():
+    config = cache_settings("locmemcache://newsroom")
+    assert config["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+    assert "OPTIONS" not in config
 
 
 def test_vietnamese_locale_and_time_zone(settings):

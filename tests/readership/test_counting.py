@@ -16,7 +16,7 @@ from django.utils import timezone
 from articles.models import Article
 from newsroom.roles import EDITOR
 from readership import services
-from readership.models import DailyViews
+from readership.models import DailyViews, FlushMark
 from readership.selectors import article_most_read
 from readership.services import bucket_seconds, is_reader, view_record, views_flush
 from tests.factories import make_article, make_user
@@ -246,3 +246,16 @@ def test_flush_command_writes_closed_buckets():
     call_command("flush_view_counts", stdout=out)
     assert out.getvalue().strip() == "Đã ghi 1 lượt đọc."
     assert total(article) == 1
+
+
+def test_with_the_cache_unreachable_views_are_not_counted_and_a_flush_writes_nothing(
+    redis_switch,
+):
+    """The counters live in the cache: while it does not answer there is nothing to count
+    into or to flush, and a flush must not invent a cache of its own (its mark would count
+    again, once the cache answers, what the real one has already written)."""
+    article = make_article()
+    now = timezone.now()
+    view_record(article_id=article.pk, now=now)  # no error for the reader
+    assert views_flush(now=later(now, 2)) == 0
+    assert not FlushMark.objects.exists()
