@@ -8,17 +8,21 @@
   down, the server is "degraded" but ready, 200, and the JSON says so for monitoring.
 
 A check is a function answering "ok" or raising; READINESS lists them with whether a failure
-takes the server out of rotation (the task backlog of issue 16 goes there too).
+takes the server out of rotation (database, cache, the background tasks' backlog).
 """
 
 import logging
 import uuid
+from datetime import timedelta
 
 from django.core.cache import cache
 from django.db import DatabaseError, connection
+from django.db.models import Q
 from django.http import JsonResponse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django_tasks import TaskResultStatus
 
 logger = logging.getLogger(__name__)
 
@@ -50,10 +54,36 @@ def check_cache() -> str:
     return "ok"
 
 
+# A task due this long ago and not run means no worker runs them (or one is stuck).
+TASK_OVERDUE = timedelta(minutes=5)
+
+
+def check_tasks() -> str:
+    """The background tasks (the edge purges, newsroom.edge) are being run: none has waited
+    more than TASK_OVERDUE past its time. Not needed to take traffic: pages are served all
+    the same, and an edge's pages expire by themselves."""
+    # Imported here: models of an app cannot be imported before the apps are loaded.
+    from django_tasks_db.models import DBTaskResult, get_date_max
+
+    before = timezone.now() - TASK_OVERDUE
+    overdue = DBTaskResult.objects.filter(status=TaskResultStatus.READY).filter(
+        Q(run_after=get_date_max(), enqueued_at__lt=before) | Q(run_after__lt=before)
+    )
+    try:
+        late = overdue.count()
+    except DatabaseError as error:
+        raise Unavailable from error
+    if late:
+        logger.warning("Health check: %d background tasks overdue; is db_worker running?", late)
+        raise Unavailable
+    return "ok"
+
+
 # (name, check, needed to take traffic)
 READINESS = (
     ("database", check_database, True),
     ("cache", check_cache, False),
+    ("tasks", check_tasks, False),
 )
 
 
