@@ -31,19 +31,6 @@ from tests.edge.stack import Answer, NoRedirect, fetch, wait_until
 REQUIRE_EDGE = os.environ.get("NEWSROOM_REQUIRE_EDGE") == "1"
 REDIS_DB = 13
 
-# The app's side of the edge (issue 16): until main has it, the edge passes every page
-# uncached and these tests fail for that reason alone. They pass (XPASS) once it lands; then
-# drop the marks.
-NEEDS_CONTRACT = pytest.mark.xfail(
-    strict=False,
-    reason="needs the app's edge headers (s-maxage, ETag, xkey: issue 16 item 1), not on main yet",
-)
-NEEDS_PURGES = pytest.mark.xfail(
-    strict=False,
-    reason="needs the app's edge headers and its purges on change (issue 16 items 1-2), "
-    "not on main yet",
-)
-
 
 def missing_edge_tool(reason: str):
     if REQUIRE_EDGE:
@@ -200,8 +187,9 @@ def fresh_path():
 
 
 class RealEdge:
-    """varnishd in front of two gunicorn app servers (A and B) and nginx serving media, on
-    the production settings, with tests/edge/seed.py's paper."""
+    """varnishd in front of two gunicorn app servers (A and B), nginx serving media and the
+    task worker that sends the app's purges, on the production settings, with
+    tests/edge/seed.py's paper."""
 
     def __init__(self, folder: Path):
         self.folder = folder
@@ -221,9 +209,8 @@ class RealEdge:
             for name, port in zip(("gunicorn-a", "gunicorn-b"), self.app_ports, strict=True)
         ]
         stack.start_nginx(self.stack, media_port, prefix=folder)
-        self.task_worker = stack.has_task_worker(self.env)
-        if self.task_worker:
-            stack.start_task_worker(self.stack, self.env)
+        # The app's purges are tasks (newsroom/edge.py): the worker sends them to the edge.
+        stack.start_task_worker(self.stack, self.env)
         for name, port, process in zip(("gunicorn-a", "gunicorn-b"), self.app_ports, servers,
                                        strict=True):  # fmt: skip
             stack.wait_for(f"http://127.0.0.1:{port}/healthz", process=process, what=name,

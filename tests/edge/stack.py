@@ -194,15 +194,6 @@ def start_gunicorn(stack: Stack, name: str, env: dict, port: int, *, workers: in
     return stack.start(name, command, env=env, cwd=ROOT)
 
 
-def has_task_worker(env: dict) -> bool:
-    """Whether this checkout has django-tasks' worker (issue 16, item 2: purges as tasks)."""
-    result = subprocess.run(
-        [sys.executable, "manage.py", "help", "db_worker"], env=env, cwd=ROOT,
-        capture_output=True, timeout=60, check=False,
-    )  # fmt: skip
-    return result.returncode == 0
-
-
 def start_task_worker(stack: Stack, env: dict):
     return stack.start("db_worker", [sys.executable, "manage.py", "db_worker"], env=env, cwd=ROOT)
 

@@ -6,8 +6,6 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from tests.edge.conftest import NEEDS_PURGES
-
 pytestmark = [pytest.mark.edge, pytest.mark.browser]
 
 
@@ -73,7 +71,6 @@ def test_what_the_newsroom_sees_never_reaches_a_reader(real_edge, new_browser_pa
     assert photos_shown(reader) == 2
 
 
-@NEEDS_PURGES
 def test_an_approval_reaches_readers_through_the_edge_within_seconds(real_edge, new_browser_page):
     """The page is served by the edge; a moderator approves a comment (on whichever app
     server the edge picks); the app's purge brings it to the next readers."""
