@@ -7,12 +7,13 @@ PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 VNU_JAR := .tools/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: run test quick lint unit bench bench-compare setup demo tools clean help
+.PHONY: run test quick edge lint unit bench bench-compare setup demo tools clean help
 
 help:
 	@echo "make run    – set up, migrate, load the demo content and serve http://127.0.0.1:$(PORT)"
 	@echo "make test   – set up and run the whole suite (ruff, unit, browser tests)"
-	@echo "make quick  – the suite without browser and slow tests, for a quick check"
+	@echo "make quick  – the suite without browser, edge and slow tests, for a quick check"
+	@echo "make edge   – the edge suite: varnishd in front of two gunicorn servers (tests/edge)"
 	@echo "make bench  – run the benchmarks in bench/ and print a table"
 	@echo "make bench-compare BASE=<ref> – the article page, BASE against HEAD, timed in turn"
 
@@ -49,9 +50,14 @@ lint: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/pytest
 
-# A developer's quick run: everything but the browser tests and the slow ones (the fuzzing).
+# A developer's quick run: everything but the browser tests, the edge suite (it starts
+# varnishd, gunicorn and nginx) and the slow ones (the fuzzing).
 quick: $(STAMP)
-	$(BIN)/pytest -m "not slow and not browser"
+	$(BIN)/pytest -m "not slow and not browser and not edge"
+
+# The edge suite alone (tests/edge): skipped, with the reason, without varnishd.
+edge: $(STAMP)
+	$(BIN)/pytest -m edge
 
 test: $(STAMP) tools
 	$(BIN)/ruff check .

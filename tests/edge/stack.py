@@ -288,11 +288,28 @@ def _postgres_admin(url: str, *statements: str) -> None:
         connection.close()
 
 
+# Set in a Redis database these helpers emptied: what tells them the keys there are theirs.
+REDIS_SENTINEL = "newsroom-edge-stack"
+
+
 def redis_beside(url: str, db: int) -> str:
-    """Database `db` of the Redis server `url` names, emptied (it is the edge tests' own)."""
+    """Database `db` of the Redis server `url` names, emptied for the stack: only if it is
+    empty or was last emptied here (someone's data there is never thrown away)."""
+    import redis
+
     parsed = urlparse(url)
     url = urlunparse(parsed._replace(path=f"/{db}", query=""))
-    flush_redis(url)
+    client = redis.Redis.from_url(url)
+    try:
+        if client.dbsize() and not client.exists(REDIS_SENTINEL):
+            raise RuntimeError(
+                f"{url} holds keys that the edge stack did not write; it empties this database,"
+                " so it will not use it (empty it, or point CACHE_URL at another server)"
+            )
+        client.flushdb()
+        client.set(REDIS_SENTINEL, "1")
+    finally:
+        client.close()
     return url
 
 
