@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-MODULES = ["bench_vietnamese", "bench_article_page", "bench_comments"]
+MODULES = ["bench_vietnamese", "bench_article_page", "bench_comments", "bench_edge"]
 # The Wagtail peer installs Wagtail into its own virtualenv (.bench-peer/, once) and adds
 # minutes to the run.
 OPT_IN = {"peer_wagtail": "BENCH_PEER"}
