@@ -124,8 +124,8 @@ sub vcl_recv {
     # A reader's public page reads no cookie: without this, every reader's own cookies
     # (csrftoken, a stats script's) would make the request uncacheable (builtin vcl_recv).
     unset req.http.Cookie;
-    # The site has one language; Django's LocaleMiddleware still sends Vary: Accept-Language,
-    # which would store one copy per browser's language list.
+    # The site has one language: the pages do not depend on the browser's language list, and
+    # must never be stored once per list (as a Vary: Accept-Language would make them).
     unset req.http.Accept-Language;
 
     # Falls through to the builtin vcl_recv: an Authorization header still passes.
