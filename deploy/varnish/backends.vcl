@@ -5,12 +5,14 @@
 #   the acl `purgers`    (who may send PURGE: the app servers, which purge on change).
 # These values match README.md, "Running the whole stack on one machine".
 
-# The app servers answer /healthz with 200 while their database answers. The probe names a
-# host in ALLOWED_HOSTS (else Django answers 400 and the server looks down), and says it came
-# over HTTPS: with SECURE_SSL_REDIRECT on, a plain request would get a redirect, not a 200.
+# Readiness (newsroom/health.py): 503 only when the server's database does not answer; with
+# Redis down or the task worker behind it says "degraded" with a 200, and the server stays
+# in rotation (it serves pages from the database). The probe names a host in ALLOWED_HOSTS
+# (else Django answers 400 and the server looks down), and says it came over HTTPS: with
+# SECURE_SSL_REDIRECT on, a plain request would get a redirect, not a 200.
 probe healthz {
     .request =
-        "GET /healthz HTTP/1.1"
+        "GET /healthz/ready HTTP/1.1"
         "Host: localhost"
         "X-Forwarded-Proto: https"
         "Connection: close";

@@ -102,10 +102,11 @@ sub vcl_recv {
     # Per person, whatever the app's headers say: the admin (and its login), the comment
     # paths (the form's tokens from /binh-luan/phien/, the posts to /binh-luan/gui/, the
     # reply pages, the moderation queue), previews, the search (its answers are as many as
-    # its queries: not worth storing), CSP reports and the health check. They keep their
-    # cookies: sessions and CSRF tokens live there.
+    # its queries: not worth storing), CSP reports and the health checks (/healthz,
+    # /healthz/live, /healthz/ready). They keep their cookies: sessions and CSRF tokens live
+    # there.
     if (req.url ~ "^/(quan-tri|binh-luan|xem-truoc|tim-kiem)/"
-        || req.url ~ "^/(csp-report|healthz)(\?|$)") {
+        || req.url ~ "^/(csp-report|healthz)(/|\?|$)") {
         return (pass);
     }
 

@@ -86,7 +86,7 @@ class FakeHandler(http.server.BaseHTTPRequestHandler):
         # A body left unread would be taken for the next request on this connection.
         self.rfile.read(int(self.headers.get("Content-Length") or 0))
         path = self.path.split("?", 1)[0]
-        if path == "/healthz":
+        if path.startswith("/healthz"):
             self._send(503 if self.server.sick else 200, {}, b"ok")
             return
         self.server.seen.append(
