@@ -87,7 +87,7 @@ def test_an_approval_reaches_readers_through_the_edge_within_seconds(real_edge, 
     moderator.locator(f"#bl-{paper['to_approve']['pk']} .desk-approve").click()
     expect(moderator.locator(f"#bl-{paper['to_approve']['pk']}")).to_have_count(0)
 
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 30  # a loaded 2-core CI machine; about a second here
     while time.monotonic() < deadline:
         reader.goto(article)
         if reader.get_by_text(text).count():
