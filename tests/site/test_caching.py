@@ -20,6 +20,18 @@ from tests.factories import make_article, make_user
 pytestmark = pytest.mark.django_db
 
 UA = {"HTTP_USER_AGENT": "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0"}
+# Every kind of public page; "{article}" and "{tag}" are filled from the scene.
+PUBLIC_PAGES = [
+    "/",
+    "{article}",
+    "/chuyen-muc/kinh-te/",
+    "/dia-phuong/thanh-hoa/",
+    "/chu-de/{tag}/",
+    "/tac-gia/le-hoi/",
+    "/tim-kiem/?q=nghi+son",
+    "/rss/",
+    "/sitemap.xml",
+]
 
 
 def test_second_anonymous_view_costs_no_query(client, scene, django_assert_num_queries):
@@ -31,18 +43,7 @@ def test_second_anonymous_view_costs_no_query(client, scene, django_assert_num_q
     assert first.content == second.content
 
 
-@pytest.mark.parametrize(
-    "url",
-    [
-        "/",
-        "{article}",
-        "/chuyen-muc/kinh-te/",
-        "/dia-phuong/thanh-hoa/",
-        "/chu-de/{tag}/",
-        "/tac-gia/le-hoi/",
-        "/tim-kiem/?q=nghi+son",
-    ],
-)
+@pytest.mark.parametrize("url", PUBLIC_PAGES)
 def test_a_public_page_is_the_same_bytes_for_every_reader_and_sets_no_cookie(scene, url):
     """What lets any cache in front serve it: no per-reader value in the page, and what the
     reader's cookies say (the CSRF cookie of an earlier comment, the old banner cookie)

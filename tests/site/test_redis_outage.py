@@ -21,21 +21,11 @@ from newsroom.roles import MODERATOR
 from tests.comments.conftest import GOOD_TEXTS, make_comment, post_data
 from tests.conftest import redis_caches
 from tests.factories import make_user
+from tests.site.test_caching import PUBLIC_PAGES
 
 pytestmark = pytest.mark.django_db
 
 UA = {"HTTP_USER_AGENT": "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0"}
-PUBLIC_PAGES = [
-    "/",
-    "{article}",
-    "/chuyen-muc/kinh-te/",
-    "/dia-phuong/thanh-hoa/",
-    "/chu-de/{tag}/",
-    "/tac-gia/le-hoi/",
-    "/tim-kiem/?q=nghi+son",
-    "/rss/",
-    "/sitemap.xml",
-]
 REPLY = "Cảm ơn tòa soạn, mong sớm có thêm tin về bến cảng số 3."
 
 
