@@ -288,29 +288,51 @@ def _postgres_admin(url: str, *statements: str) -> None:
         connection.close()
 
 
-# Set in a Redis database these helpers emptied: what tells them the keys there are theirs.
+# Set in a Redis database these helpers emptied, to the owner's host and process id: what
+# tells them the keys there are theirs, and whether that run is still going.
 REDIS_SENTINEL = "newsroom-edge-stack"
 
 
 def redis_beside(url: str, db: int) -> str:
     """Database `db` of the Redis server `url` names, emptied for the stack: only if it is
-    empty or was last emptied here (someone's data there is never thrown away)."""
+    empty or was last emptied by a run that has ended (someone's data, or another run's
+    stack, is never thrown away)."""
     import redis
 
     parsed = urlparse(url)
     url = urlunparse(parsed._replace(path=f"/{db}", query=""))
     client = redis.Redis.from_url(url)
     try:
-        if client.dbsize() and not client.exists(REDIS_SENTINEL):
+        owner = (client.get(REDIS_SENTINEL) or b"").decode()
+        if client.dbsize() and not owner:
             raise RuntimeError(
                 f"{url} holds keys that the edge stack did not write; it empties this database,"
                 " so it will not use it (empty it, or point CACHE_URL at another server)"
             )
+        if owner and owner != _me() and _running(owner):
+            raise RuntimeError(f"{url} is in use by another edge run ({owner}); wait for it")
         client.flushdb()
-        client.set(REDIS_SENTINEL, "1")
+        client.set(REDIS_SENTINEL, _me())
     finally:
         client.close()
     return url
+
+
+def _me() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def _running(owner: str) -> bool:
+    host, _, pid = owner.rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return True  # another machine's run: assume it goes on
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def flush_redis(url: str) -> None:
