@@ -202,6 +202,8 @@ def test_robots_txt_names_the_sitemaps_and_hides_private_paths(client, db):
     body = text_of(response)
     assert response["Content-Type"].startswith("text/plain")
     assert "Disallow: /quan-tri/" in body and "Disallow: /xem-truoc/" in body
+    assert "Disallow: /doc/" in body  # the view beacon (readership)
+    assert "/tat-thong-bao/" not in body  # the banner's old dismissal, gone
     assert "Sitemap: http://127.0.0.1:8000/sitemap.xml" in body
     assert "Sitemap: http://127.0.0.1:8000/sitemap-tin-moi.xml" in body
 
