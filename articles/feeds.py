@@ -6,7 +6,6 @@ canonical site (settings.SITE_URL), whatever host name the request came in on.
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.core.cache import cache
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -17,7 +16,7 @@ from articles import selectors
 from articles.bylines import format_byline
 from articles.models import Article, BylineCredit, Region, Section
 from newsroom.cache import generation
-from newsroom.pages import Page, etag_of, public_response
+from newsroom.pages import cached_response
 
 ITEMS = 30
 CREDITS = Prefetch("credits", queryset=BylineCredit.objects.select_related("contributor"))
@@ -29,21 +28,13 @@ class ArticleFeed:
     language = "vi"
 
     def __call__(self, request, *args, **kwargs):
-        key = f"feed:v2:{request.path}:{generation('site')}"
-        timeout = selectors.page_cache_timeout()
-        cached = cache.get(key)
-        if cached is None:
-            response = super().__call__(request, *args, **kwargs)
-            if response.status_code != 200:
-                return response
-            cached = (Page(response.content, etag_of(response.content), ("site", "names")),
-                      response["Content-Type"])  # fmt: skip
-            cache.set(key, cached, timeout)
-        page, content_type = cached
-        response = public_response(request, page, max_age=timeout)
-        if response.status_code == 200:
-            response["Content-Type"] = content_type
-        return response
+        return cached_response(
+            request,
+            f"feed:v3:{request.path}:{generation('site')}",
+            lambda: super(ArticleFeed, self).__call__(request, *args, **kwargs),
+            tags=("site", "names"),
+            timeout=selectors.page_cache_timeout(),
+        )
 
     def item_title(self, item):
         return item.title

@@ -10,7 +10,6 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.core.cache import cache
 from django.db.models import Max
 from django.http import Http404
 from django.template.response import TemplateResponse
@@ -21,7 +20,7 @@ from articles import selectors
 from articles.models import Article, Region, Section, Tag
 from newsroom import pagination
 from newsroom.cache import generation
-from newsroom.pages import Page, etag_of, public_response
+from newsroom.pages import cached_response
 
 NEWS_WINDOW = timedelta(days=2)
 NEWS_LIMIT = 1000  # Google News reads at most this many URLs from one news sitemap
@@ -108,22 +107,13 @@ def cached_by_site_generation(view):
         known = kwargs.get("sitemaps", SITEMAPS)
         if "section" in kwargs and kwargs["section"] not in known:
             raise Http404("Không có sơ đồ trang này.")
-        key = f"sitemap:v2:{request.path}:{page}:{generation('site')}"
-        timeout = selectors.page_cache_timeout()
-        cached = cache.get(key)
-        if cached is None:
-            response = view(request, *args, **kwargs)
-            if isinstance(response, TemplateResponse):
-                response.render()
-            if response.status_code != 200:
-                return response
-            body = response.content
-            cached = (Page(body, etag_of(body), ("site", "names")), response["Content-Type"])
-            cache.set(key, cached, timeout)
-        kept, content_type = cached
-        response = public_response(request, kept, max_age=timeout)
-        if response.status_code == 200:
-            response["Content-Type"] = content_type
+        response = cached_response(
+            request,
+            f"sitemap:v3:{request.path}:{page}:{generation('site')}",
+            lambda: view(request, *args, **kwargs),
+            tags=("site", "names"),
+            timeout=selectors.page_cache_timeout(),
+        )
         response["X-Robots-Tag"] = "noindex, noodp, noarchive"
         return response
 

@@ -37,6 +37,7 @@ class Page:
     etag: str
     tags: tuple[str, ...]
     path: str = ""  # the page's own path, when a request may come by another (old slugs)
+    content_type: str = "text/html; charset=utf-8"
 
     @classmethod
     def of(cls, html: str, tags: Iterable[str], path: str = "") -> "Page":
@@ -51,7 +52,9 @@ def etag_of(body: bytes) -> str:
 def public_response(request, page: Page, *, max_age: int) -> HttpResponse:
     """The page for a reader, cacheable by anyone for `max_age` seconds (browsers revalidate
     at once, with the ETag): 304 when the reader's copy is the current one."""
-    response = get_conditional_response(request, etag=page.etag) or HttpResponse(page.body)
+    response = get_conditional_response(request, etag=page.etag) or HttpResponse(
+        page.body, content_type=page.content_type
+    )
     response["ETag"] = page.etag
     response[TAGS_HEADER] = " ".join(page.tags)
     patch_cache_control(
@@ -63,6 +66,25 @@ def public_response(request, page: Page, *, max_age: int) -> HttpResponse:
         stale_if_error=STALE_IF_ERROR,
     )
     return response
+
+
+def cached_response(
+    request, key: str, respond: Callable, *, tags: Iterable[str], timeout: int
+) -> HttpResponse:
+    """What `respond()` answers (a feed, a sitemap: the same for everyone), kept under `key`
+    for `timeout` seconds when it is a 200, and served as public_response; anything else
+    is passed on, not kept."""
+    page = cache.get(key)
+    if page is None:
+        response = respond()
+        if not getattr(response, "is_rendered", True):
+            response.render()  # a TemplateResponse
+        if response.status_code != 200:
+            return response
+        body = response.content
+        page = Page(body, etag_of(body), tuple(tags), content_type=response["Content-Type"])
+        cache.set(key, page, timeout)
+    return public_response(request, page, max_age=timeout)
 
 
 def private_by_default(get_response):
