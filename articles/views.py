@@ -155,12 +155,15 @@ def article_detail(request, slug, pk):
         f"page:article:{pk}:{gens['site']}:{gens[scope]}:{gens[thread]}:{gens['weather']}"
         f":{gens['names']}"
     )
+    timeout = selectors.page_cache_timeout(site_generation=gens["site"])
     page = cache.get(key) if reader else None
     if page is None:
         found = selectors.article_for_page(pk)
         if found is None:
             raise Http404("Không có bài viết này.")
         article = found.article
+        if article.get_absolute_url() != request.path:  # an old slug
+            return HttpResponsePermanentRedirect(article.get_absolute_url())
         tag_ids = [tag.pk for tag in found.tags]
         # The boxes read from the database for the newsroom, else from their caches.
         context = {**_page_context(found), "fresh": not reader, "generations": gens}
@@ -174,7 +177,7 @@ def article_detail(request, slug, pk):
         context.update(own, related=related)
         html = render_to_string("articles/detail.html", context, request=request)
         if not reader:
-            return _own_path(request, article) or HttpResponse(html)
+            return HttpResponse(html)
         # Not "site": a publish elsewhere changes only its related and most-read boxes,
         # which an edge may show for s-maxage more (the lists are purged at once).
         tags = [edge_tag(scope), edge_tag(thread), "names", "weather"]
@@ -182,17 +185,10 @@ def article_detail(request, slug, pk):
         tags.extend(f"region-{place.slug}" for place in context["regions"])
         # Kept with its path, so a request under an old slug is sent to the page's own.
         page = Page.of(html, tags, path=article.get_absolute_url())
-        cache.set(key, page, selectors.page_cache_timeout(site_generation=gens["site"]))
-    if page.path != request.path:
+        cache.set(key, page, timeout)
+    elif page.path != request.path:
         return HttpResponsePermanentRedirect(page.path)
-    timeout = selectors.page_cache_timeout(site_generation=gens["site"])
     return public_response(request, page, max_age=timeout)
-
-
-def _own_path(request, article):
-    if article.get_absolute_url() != request.path:
-        return HttpResponsePermanentRedirect(article.get_absolute_url())
-    return None
 
 
 @never_cache
