@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
 from newsroom.clientip import ratelimit_key
+from newsroom.http import declares_more_than
 
 csp_logger = logging.getLogger("newsroom.csp")
 
@@ -56,11 +57,7 @@ def csp_report(request):
     always 4xx or 204, never a 5xx: browsers ignore it, and an error page here would only
     add noise to the error logs.
     """
-    try:
-        length = int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        length = 0
-    if length > CSP_REPORT_MAX_BYTES:
+    if declares_more_than(request, CSP_REPORT_MAX_BYTES):
         return HttpResponse(status=413)
     try:
         limited = is_ratelimited(

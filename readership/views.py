@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
 from newsroom.clientip import ratelimit_key
+from newsroom.http import declares_more_than
 from readership.selectors import article_is_live
 from readership.services import is_reader, view_record_once
 
@@ -52,11 +53,7 @@ def beacon(request, article_pk):
     counted in the window), so the answer teaches a script nothing; 404 for an id that is not
     a published article (as its page would answer), 413 for a body, 405 for anything but POST.
     """
-    try:
-        length = int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        length = 0
-    if length > BEACON_MAX_BYTES:
+    if declares_more_than(request, BEACON_MAX_BYTES):
         return HttpResponse(status=413)
     if not is_reader(request) or not _from_our_page(request):
         return HttpResponse(status=204)
