@@ -164,12 +164,6 @@ def _write_missing(comments: list[ThreadComment]) -> None:
         comment.encoded = comment_html(row).encode() if row is not None else b""
 
 
-def public_comment(*, article_id: int, pk: int) -> PublicComment | None:
-    """A comment readers can see on this article (a reply target), or None."""
-    row = _public_comments().filter(pk=pk, article_id=article_id).values_list(*PUBLIC_ROW).first()
-    return PublicComment(*row) if row else None
-
-
 def reply_target(pk: int) -> tuple[int, PublicComment] | None:
     """A comment readers can see, with the id of its article (the reply page), or None."""
     row = _public_comments().filter(pk=pk).values_list("article_id", *PUBLIC_ROW).first()

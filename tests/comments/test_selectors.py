@@ -197,9 +197,9 @@ def test_waiting_time_in_vietnamese(minutes, said):
     assert waiting_time(now - timedelta(minutes=minutes, seconds=5), now) == said
 
 
-def test_public_comment_is_a_visible_comment_of_this_article(article):
+def test_reply_target_is_a_visible_comment_with_its_article(article):
     visible = make_comment(article, status=Status.APPROVED)
     hidden = make_comment(article)
-    assert selectors.public_comment(article_id=article.pk, pk=visible.pk).pk == visible.pk
-    assert selectors.public_comment(article_id=article.pk, pk=hidden.pk) is None
-    assert selectors.public_comment(article_id=article.pk + 1, pk=visible.pk) is None
+    article_id, target = selectors.reply_target(visible.pk)
+    assert target.pk == visible.pk and article_id == article.pk
+    assert selectors.reply_target(hidden.pk) is None
