@@ -37,12 +37,12 @@ from articles.models import Article, BylineCredit, Contributor, Section, Tag
 from articles.templatetags.public_site import machine_time
 from newsroom import pagination
 from newsroom.cache import generation, generations, kept
+from newsroom.edge import edge_tag
 from newsroom.pages import (
     Page,
     absolute,
     anonymous_read,
     cached_page,
-    edge_tag,
     public_response,
     site_wide,
 )

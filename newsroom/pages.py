@@ -19,7 +19,6 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 
 from newsroom.cache import generation, kept
-from newsroom.edge import edge_tag  # noqa: F401 - the views' name for it
 
 # How long an edge may serve a page it holds after it expired while it fetches a new one
 # (stale-while-revalidate), and when the app servers fail (stale-if-error).
