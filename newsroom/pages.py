@@ -126,8 +126,4 @@ def cached_page(
     private."""
     if not anonymous_read(request):
         return HttpResponse(build())
-    page = cache.get(key)
-    if page is None:
-        page = Page.of(build(), tags)
-        cache.set(key, page, timeout)
-    return public_response(request, page, max_age=timeout)
+    return cached_response(request, key, lambda: HttpResponse(build()), tags=tags, timeout=timeout)
